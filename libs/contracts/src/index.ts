@@ -1,0 +1,5 @@
+export * from './lib/auth';
+export * from './lib/cases';
+export * from './lib/health';
+export * from './lib/imports';
+export * from './lib/kpis';
