@@ -1,19 +1,14 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import { boot, migrate } from '@relais/server';
+import { createApp } from './app/create-app';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
-}
-
-bootstrap();
+// `main.js migrate` is the explicit schema step run before the api and the workers start.
+void boot('api', async (config) => {
+  if (process.argv[2] === 'migrate') {
+    const applied = await migrate(config.databaseUrl);
+    console.log(`[api] migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+    return;
+  }
+  const app = await createApp();
+  await app.listen(config.port);
+  console.log(`[api] listening on http://localhost:${config.port} (API under /api)`);
+});

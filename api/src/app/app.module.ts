@@ -1,10 +1,26 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ConfigModule, DatabaseModule } from '@relais/server';
+import { join } from 'node:path';
+import { AuthModule } from './auth/auth.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
+import { KpisModule } from './kpis/kpis.module';
+
+/** Built layout: dist/api/main.js beside dist/web/browser. */
+export const WEB_ROOT = join(__dirname, '..', 'web', 'browser');
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuthModule,
+    HealthModule,
+    KpisModule,
+    ImportsModule,
+    DemoModule,
+    ServeStaticModule.forRoot({ rootPath: WEB_ROOT, exclude: ['/api/{*path}'] }),
+  ],
 })
 export class AppModule {}

@@ -1,0 +1,14 @@
+import { isTimeZone } from './time-zone';
+
+describe('isTimeZone', () => {
+  it.each([
+    ['Europe/Paris', true],
+    ['UTC', true],
+    ['America/Montreal', true],
+    ['Mars/Olympus', false],
+    ['+02:00', false],
+    ['', false],
+  ])('%p → %p', (zone, expected) => {
+    expect(isTimeZone(zone)).toBe(expected);
+  });
+});

@@ -1,0 +1,148 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { ImportRowError } from '@relais/contracts';
+import { getAdapter, ImportFileError, openRecords, pseudonymise } from '@relais/domain';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { PoolClient } from 'pg';
+import { DataSource, Repository } from 'typeorm';
+import { refreshCaseFacts } from '../cases/case-facts';
+import { RELAIS_CONFIG } from '../config/config.module';
+import { RelaisConfig } from '../config/relais-config';
+import { copyIntoStaging, createStaging, mergeStaging, StoredEvent } from './event-store';
+import { ImportEntity } from './import.entity';
+
+export const MAX_REPORTED_ERRORS = 100;
+export const REJECT_THRESHOLD = 0.01;
+const PROGRESS_INTERVAL_MS = 500;
+
+/** The import failed for a reason a retry cannot fix (unreadable file, too many bad rows). */
+export class ImportRejectedError extends Error {
+  override name = 'ImportRejectedError';
+}
+
+interface Tally {
+  rowsRead: number;
+  rejected: number;
+  errors: ImportRowError[];
+}
+
+/**
+ * Runs one import inside one transaction: stream → adapter → COPY into staging → merge → per-case facts → report.
+ * A crash at any point leaves nothing visible; the retried job starts again from the file.
+ */
+@Injectable()
+export class ImportRunner {
+  private readonly logger = new Logger(ImportRunner.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ImportEntity) private readonly imports: Repository<ImportEntity>,
+    @Inject(RELAIS_CONFIG) private readonly config: RelaisConfig,
+  ) {}
+
+  async run(importId: string): Promise<void> {
+    const record = await this.imports.findOneByOrFail({ id: importId });
+    if (record.status === 'succeeded' || record.status === 'failed') return;
+    await this.imports.update(importId, {
+      status: 'running',
+      startedAt: new Date(),
+      progress: 0,
+      rowsRead: 0,
+      rejected: 0,
+      errors: [],
+    });
+    const tally: Tally = { rowsRead: 0, rejected: 0, errors: [] };
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const progress = await this.trackProgress(importId, record.filePath);
+    try {
+      await runner.startTransaction();
+      // One merge at a time: facts of a case touched by two concurrent imports must see both.
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('relais:import-merge'))`);
+      await createStaging(client);
+      const staged = await copyIntoStaging(client, this.events(record, progress.stream, tally));
+      if (tally.rowsRead > 0 && tally.rejected / tally.rowsRead > REJECT_THRESHOLD) {
+        throw new ImportRejectedError(
+          `${tally.rejected} of ${tally.rowsRead} rows were rejected, more than ${REJECT_THRESHOLD * 100} %: nothing was stored`,
+        );
+      }
+      const inserted = await mergeStaging(client, importId);
+      await refreshCaseFacts(client, this.config.timeZone);
+      await runner.manager.update(ImportEntity, importId, {
+        status: 'succeeded',
+        progress: 1,
+        rowsRead: tally.rowsRead,
+        rejected: tally.rejected,
+        errors: tally.errors,
+        eventsStored: inserted,
+        duplicates: staged - inserted,
+        finishedAt: new Date(),
+      });
+      progress.stop();
+      await runner.commitTransaction();
+      this.logger.log(`import ${importId}: ${inserted} events stored, ${staged - inserted} duplicates, ${tally.rejected} rejected`);
+    } catch (error) {
+      progress.stop();
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      const permanent = error instanceof ImportFileError || error instanceof ImportRejectedError;
+      if (permanent) await this.fail(importId, tally, (error as Error).message);
+      throw permanent ? new ImportRejectedError((error as Error).message) : error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Marks an import failed once no retry is left; nothing of it was stored. */
+  async fail(importId: string, tally: Partial<Tally>, message: string): Promise<void> {
+    await this.imports.update(importId, {
+      status: 'failed',
+      failure: message,
+      finishedAt: new Date(),
+      ...(tally.rowsRead !== undefined && { rowsRead: tally.rowsRead }),
+      ...(tally.rejected !== undefined && { rejected: tally.rejected }),
+      ...(tally.errors !== undefined && { errors: tally.errors }),
+    });
+  }
+
+  private async *events(record: ImportEntity, input: NodeJS.ReadableStream, tally: Tally): AsyncIterable<StoredEvent> {
+    const adapter = getAdapter(record.format);
+    const records = await openRecords(input);
+    for await (const output of adapter.read(records, { timeZone: record.timeZone, options: record.options })) {
+      tally.rowsRead += 1;
+      if (output.kind === 'rejected') {
+        tally.rejected += 1;
+        if (tally.errors.length < MAX_REPORTED_ERRORS) tally.errors.push(output.error);
+        continue;
+      }
+      const e = output.event;
+      yield {
+        source: record.source,
+        caseId: e.caseId,
+        customerKey: pseudonymise(this.config.secret, e.customerId),
+        ts: e.ts,
+        seq: e.seq,
+        event: e.event,
+        step: e.step,
+        team: e.team,
+        agent: e.agent,
+        channel: e.channel,
+        category: e.category,
+        direction: e.direction,
+        csat: e.csat,
+        csatScale: e.csatScale,
+      };
+    }
+  }
+
+  /** Progress = share of the file's bytes read, written outside the import's transaction so it is visible. */
+  private async trackProgress(importId: string, filePath: string) {
+    const { size } = await stat(filePath);
+    const stream = createReadStream(filePath);
+    const timer = setInterval(() => {
+      const progress = size ? Math.min(0.99, stream.bytesRead / size) : 0;
+      this.imports.update(importId, { progress }).catch(() => undefined);
+    }, PROGRESS_INTERVAL_MS);
+    return { stream, stop: () => clearInterval(timer) };
+  }
+}

@@ -1,0 +1,5 @@
+export const IMPORT_QUEUE = 'imports';
+
+export interface ImportJobData {
+  importId: string;
+}
