@@ -1,0 +1,28 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router, UrlTree } from '@angular/router';
+import { AuthService } from './auth.service';
+
+export const LOGIN_PATH = '/login';
+
+/** The login page, remembering where to come back to (never to the login page itself). */
+export function loginRedirect(router: Router, returnUrl: string): UrlTree {
+  const keep = returnUrl !== '/' && !returnUrl.startsWith(LOGIN_PATH);
+  return router.createUrlTree([LOGIN_PATH], { queryParams: keep ? { returnUrl } : {} });
+}
+
+/** Only same-app paths: a crafted `returnUrl=//evil.example` must not send users off-site after login. */
+export function safeReturnUrl(value: string | null | undefined): string {
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}
+
+export const authGuard: CanActivateFn = (_route, state) => {
+  const auth = inject(AuthService);
+  if (auth.isAuthenticated()) {
+    return true;
+  }
+  auth.logout();
+  return loginRedirect(inject(Router), state.url);
+};
+
+export const guestGuard: CanActivateFn = () =>
+  inject(AuthService).isAuthenticated() ? inject(Router).createUrlTree(['/']) : true;
