@@ -23,7 +23,11 @@ const stop = (code) => {
   stopping = true;
   console.log('\nrelais: stopping');
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 5000).unref();
+  // A job in flight keeps a worker busy: after a grace period it is killed; its import's transaction rolls back
+  // and the job is picked up again on the next start.
+  setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  }, 5000).unref();
   Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() =>
     process.exit(code),
   );

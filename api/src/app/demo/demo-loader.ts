@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { writeDemoCsv } from '@relais/domain';
+import { demoCsvReadable } from '@relais/domain';
 import { DEMO_PASSWORD, DEMO_USERS, ImportsService, RELAIS_CONFIG, RelaisConfig, UsersService } from '@relais/server';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
@@ -34,7 +35,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     const dir = join(this.config.dataDir, 'uploads');
     await mkdir(dir, { recursive: true });
     const path = join(dir, `demo-${Date.now()}.csv`);
-    await writeDemoCsv({ cases: DEMO_CASES, weeks: DEMO_WEEKS, end: new Date() }, createWriteStream(path));
+    await pipeline(demoCsvReadable({ cases: DEMO_CASES, weeks: DEMO_WEEKS, end: new Date() }), createWriteStream(path));
     const { id } = await this.imports.enqueue({ format: 'canonical', source: DEMO_SOURCE, fileName: 'demo.csv', path });
     this.logger.log(`demo data (${DEMO_CASES} cases over ${DEMO_WEEKS} weeks) queued as import ${id}`);
   }

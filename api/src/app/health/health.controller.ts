@@ -23,7 +23,7 @@ export class HealthController {
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const [database, queue] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
-      probe(async () => (await this.queue.client).ping()),
+      probe(() => this.queue.getJobCounts('waiting')),
     ]);
     const ok = database === 'up' && queue === 'up';
     if (!ok) res.status(503);

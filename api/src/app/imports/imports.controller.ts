@@ -14,7 +14,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ImportAccepted, ImportReport } from '@relais/contracts';
-import { isKnownFormat, isTimeZone, knownFormats } from '@relais/domain';
+import { getAdapter, IMPORT_FORMATS, isTimeZone } from '@relais/domain';
 import { ImportsService } from '@relais/server';
 import { unlink } from 'node:fs/promises';
 import { RequiresRole } from '../auth/public.decorator';
@@ -36,8 +36,8 @@ export class ImportsController {
     try {
       if (!file) throw new BadRequestException('file is required (multipart field "file")');
       if (file.size === 0) throw new BadRequestException(`${file.originalname} is empty`);
-      if (!isKnownFormat(body.format)) {
-        throw new BadRequestException(`Unknown format "${body.format}"; known formats: ${knownFormats().join(', ')}`);
+      if (!getAdapter(body.format)) {
+        throw new BadRequestException(`Unknown format "${body.format}"; known formats: ${IMPORT_FORMATS.join(', ')}`);
       }
       if (body.timezone && !isTimeZone(body.timezone)) throw new BadRequestException(`timezone "${body.timezone}" is not an IANA time zone`);
       return await this.imports.enqueue({

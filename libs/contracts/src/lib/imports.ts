@@ -2,7 +2,8 @@ export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface ImportRowError {
   line: number;
-  field: string;
+  /** null when the whole row is at fault (e.g. a wrong number of fields). */
+  field: string | null;
   message: string;
 }
 

@@ -9,7 +9,10 @@ export async function refreshCaseFacts(client: PoolClient, timeZone: string): Pr
   await client.query(`
     CREATE TEMP TABLE touched_case ON COMMIT DROP AS
     SELECT DISTINCT source, case_id FROM import_staging`);
+  // Statistics of rows inserted by this very transaction are unknown to the planner until analysed; without
+  // them a first large import is planned as if journey_event were empty (nested loops over every event).
   await client.query(`ANALYZE touched_case`);
+  await client.query(`ANALYZE journey_event`);
   await client.query(
     `WITH ev AS (
        SELECT e.source, e.case_id, e.customer_key, e.ts, e.seq, e.event, e.step, e.team, e.channel, e.category,

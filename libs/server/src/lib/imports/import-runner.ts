@@ -105,10 +105,11 @@ export class ImportRunner {
     });
   }
 
-  private async *events(record: ImportEntity, input: NodeJS.ReadableStream, tally: Tally): AsyncIterable<StoredEvent> {
+  private async *events(record: ImportEntity, input: AsyncIterable<Uint8Array>, tally: Tally): AsyncIterable<StoredEvent> {
     const adapter = getAdapter(record.format);
-    const records = await openRecords(input);
-    for await (const output of adapter.read(records, { timeZone: record.timeZone, options: record.options })) {
+    if (!adapter) throw new ImportRejectedError(`Unknown format "${record.format}"`);
+    const source = await openRecords(input);
+    for await (const output of adapter.read(source, { timeZone: record.timeZone })) {
       tally.rowsRead += 1;
       if (output.kind === 'rejected') {
         tally.rejected += 1;

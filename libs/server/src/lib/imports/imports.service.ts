@@ -31,7 +31,7 @@ export class ImportsService {
   ) {}
 
   async enqueue(request: NewImport): Promise<ImportAccepted> {
-    const record = this.imports.create({
+    const record = await this.imports.save({
       format: request.format,
       source: request.source ?? request.format,
       timeZone: request.timeZone ?? this.config.timeZone,
@@ -40,7 +40,6 @@ export class ImportsService {
       filePath: '',
       status: 'queued',
     });
-    await this.imports.insert(record);
     const dir = join(this.config.dataDir, 'imports');
     await mkdir(dir, { recursive: true });
     const filePath = join(dir, record.id);

@@ -1,0 +1,25 @@
+/** Why a whole file cannot be imported (as opposed to a rejected row, see RowError). */
+export enum ImportFileErrorCode {
+  EMPTY = 'EMPTY',
+  BINARY = 'BINARY',
+  NOT_CSV = 'NOT_CSV',
+  ENCODING = 'ENCODING',
+  CORRUPT_GZIP = 'CORRUPT_GZIP',
+  MALFORMED_CSV = 'MALFORMED_CSV',
+  MISSING_COLUMNS = 'MISSING_COLUMNS',
+  DUPLICATE_COLUMNS = 'DUPLICATE_COLUMNS',
+}
+
+/** Messages are shown to the admin who uploaded the file: they name lines and columns, never cell values. */
+export class ImportFileError extends Error {
+  override readonly name = 'ImportFileError';
+
+  constructor(
+    readonly code: ImportFileErrorCode,
+    message: string,
+    /** Physical line (1-based) where the problem starts, when one line is to blame. */
+    readonly line: number | null = null,
+  ) {
+    super(message);
+  }
+}
