@@ -13,7 +13,7 @@ const frameworks = [
   'rxjs',
   'echarts',
   'ngx-echarts',
-];
+].flatMap((name) => (name.endsWith('/*') ? [name] : [name, `${name}/*`]));
 
 export default [
   ...nx.configs['flat/base'],
