@@ -25,6 +25,8 @@ for (const s of suites) {
   skipped += s.skipped;
 }
 rmSync(results, { recursive: true, force: true });
+// A project whose run broke before Jest could report (e.g. its global setup failed) still counts as a failure.
+if (test !== 0 && failed === 0) failed = 1;
 const ok = lint === 0 && test === 0 && failed === 0 && passed > 0;
 console.log(`\nlint ${lint === 0 ? 'clean' : 'FAILED'}; ${suites.length} Jest projects; ${ok ? 'all green' : 'FAILED'}`);
 console.log(`Summary: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

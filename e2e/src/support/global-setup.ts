@@ -1,17 +1,23 @@
-import { createTestDatabase, testQueuePrefix } from '@relais/server/testing';
 import { hash } from 'argon2';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { startStack, waitForHealth } from './stack';
+import { ROOT, startStack, testDatabaseUrl, testQueuePrefix, waitForHealth } from './stack';
 
 export const ROLE_PASSWORD = 'e2e-role-password';
 
 export default async function globalSetup(): Promise<void> {
-  const database = await createTestDatabase('e2e');
-  const { state, children } = startStack(database.url, testQueuePrefix('e2e'));
-  (globalThis as Record<string, unknown>)['__RELAIS_E2E__'] = { database, children, state };
+  const databaseUrl = testDatabaseUrl();
+  // The real migrate step, as `npm start` runs it: creates the database, applies every migration.
+  execFileSync('node', [join(ROOT, 'dist', 'api', 'main.js'), 'migrate'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, RELAIS_SECRET: 'e2e-secret-e2e-secret-e2e-secret' },
+    stdio: 'inherit',
+  });
+  const { state, children } = startStack(databaseUrl, testQueuePrefix());
+  (globalThis as Record<string, unknown>)['__RELAIS_E2E__'] = { children, state };
   await waitForHealth(state.baseUrl);
   // Users of the lower roles (user management arrives with the settings feature).
-  const client = new Client({ connectionString: database.url });
+  const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   for (const role of ['analyst', 'viewer']) {
     await client.query(

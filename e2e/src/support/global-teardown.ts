@@ -1,11 +1,11 @@
-import type { TestDatabase } from '@relais/server/testing';
 import Redis from 'ioredis';
 import type { ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
 import type { StackState } from './stack';
 
 export default async function globalTeardown(): Promise<void> {
   const e2e = (globalThis as Record<string, unknown>)['__RELAIS_E2E__'] as
-    | { database: TestDatabase; children: ChildProcess[]; state: StackState }
+    | { children: ChildProcess[]; state: StackState }
     | undefined;
   if (!e2e) return;
   await Promise.all(
@@ -23,5 +23,9 @@ export default async function globalTeardown(): Promise<void> {
   const keys = await redis.keys(`${e2e.state.queuePrefix}:*`);
   if (keys.length) await redis.del(...keys);
   redis.disconnect();
-  await e2e.database.drop();
+  const name = new URL(e2e.state.databaseUrl).pathname.slice(1);
+  const admin = new Client({ connectionString: 'postgres://root@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
 }

@@ -6,6 +6,12 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '../../..');
 export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
 
+const RUN = process.env['RELAIS_TEST_RUN'] ?? `${Date.now().toString(36)}${process.pid.toString(36)}`;
+
+/** A database and a queue prefix of this run only. */
+export const testDatabaseUrl = () => `postgres://root@127.0.0.1:5432/relais_test_${RUN}_e2e`;
+export const testQueuePrefix = () => `relais-test-${RUN}-e2e`;
+
 export interface StackState {
   baseUrl: string;
   databaseUrl: string;

@@ -6,10 +6,18 @@ import { AuthGuard } from './auth.guard';
 import { Public, RequiresRole } from './public.decorator';
 
 class Endpoints {
-  @Public() health() {}
-  read() {}
-  @RequiresRole('analyst') drill() {}
-  @RequiresRole('admin') upload() {}
+  @Public() health() {
+    return 'health';
+  }
+  read() {
+    return 'read';
+  }
+  @RequiresRole('analyst') drill() {
+    return 'drill';
+  }
+  @RequiresRole('admin') upload() {
+    return 'upload';
+  }
 }
 
 describe('AuthGuard', () => {

@@ -60,15 +60,19 @@ export class ImportRunner {
       await runner.startTransaction();
       // One merge at a time: facts of a case touched by two concurrent imports must see both.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('relais:import-merge'))`);
+      const timer = stopwatch();
       await createStaging(client);
       const staged = await copyIntoStaging(client, this.events(record, progress.stream, tally));
+      timer.lap('read+copy');
       if (tally.rowsRead > 0 && tally.rejected / tally.rowsRead > REJECT_THRESHOLD) {
         throw new ImportRejectedError(
           `${tally.rejected} of ${tally.rowsRead} rows were rejected, more than ${REJECT_THRESHOLD * 100} %: nothing was stored`,
         );
       }
       const inserted = await mergeStaging(client, importId);
+      timer.lap('merge');
       await refreshCaseFacts(client, this.config.timeZone);
+      timer.lap('facts');
       await runner.manager.update(ImportEntity, importId, {
         status: 'succeeded',
         progress: 1,
@@ -81,7 +85,9 @@ export class ImportRunner {
       });
       progress.stop();
       await runner.commitTransaction();
-      this.logger.log(`import ${importId}: ${inserted} events stored, ${staged - inserted} duplicates, ${tally.rejected} rejected`);
+      this.logger.log(
+        `import ${importId}: ${inserted} events stored, ${staged - inserted} duplicates, ${tally.rejected} rejected (${timer.laps()})`,
+      );
     } catch (error) {
       progress.stop();
       if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -146,4 +152,17 @@ export class ImportRunner {
     }, PROGRESS_INTERVAL_MS);
     return { stream, stop: () => clearInterval(timer) };
   }
+}
+
+function stopwatch() {
+  let last = performance.now();
+  const laps: string[] = [];
+  return {
+    lap(label: string) {
+      const now = performance.now();
+      laps.push(`${label} ${((now - last) / 1000).toFixed(1)} s`);
+      last = now;
+    },
+    laps: () => laps.join(', '),
+  };
 }

@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '@relais/server/testing';
+import { createTestDatabase, TestDatabase } from '../../testing';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { refreshCaseFacts } from '../cases/case-facts';
