@@ -1,9 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { boot } from '@relais/server';
 import { WorkersModule } from './app/workers.module';
+import { runImportCommand } from './cli/import-command';
 
-// No HTTP: the workers are an application context hosting the BullMQ processors.
-void boot('workers', async () => {
+void boot('workers', async (config) => {
+  if (process.argv[2] === 'import') {
+    process.exitCode = await runImportCommand(process.argv.slice(3), config);
+    return;
+  }
+  // No HTTP: the workers are an application context hosting the BullMQ processors.
   const app = await NestFactory.createApplicationContext(WorkersModule, { logger: ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
   console.log('[workers] processing imports');

@@ -15,3 +15,4 @@ export * from './lib/queue/queue.module';
 export * from './lib/queue/redis-connection';
 export * from './lib/users/users.module';
 export * from './lib/users/users.service';
+export * from './lib/imports/import-request';

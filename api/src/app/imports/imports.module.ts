@@ -10,7 +10,10 @@ import { ImportsController } from './imports.controller';
     // Uploads stream to disk: an export is never held in memory.
     MulterModule.registerAsync({
       inject: [RELAIS_CONFIG],
-      useFactory: (config: RelaisConfig) => ({ dest: join(config.dataDir, 'uploads') }),
+      useFactory: (config: RelaisConfig) => ({
+        dest: join(config.dataDir, 'uploads'),
+        limits: { fileSize: config.uploadLimitBytes, files: 1 },
+      }),
     }),
   ],
   controllers: [ImportsController],

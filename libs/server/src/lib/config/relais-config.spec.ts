@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       demo: false,
       admin: null,
       queuePrefix: 'relais',
+      uploadLimitBytes: 4096 * 1024 * 1024,
+      rejectThreshold: 0.01,
     });
   });
 
@@ -36,6 +38,8 @@ describe('loadConfig', () => {
     ['RELAIS_DEMO', 'yes'],
     ['RELAIS_SECRET', 'short'],
     ['RELAIS_ADMIN_EMAIL', 'not-an-email'],
+    ['RELAIS_UPLOAD_LIMIT_MB', '0'],
+    ['RELAIS_IMPORT_REJECT_THRESHOLD', '1.5'],
   ])('stops on a bad %s (%s) and names the variable', (variable, value) => {
     const run = () => loadConfig({ [variable]: value, RELAIS_ADMIN_PASSWORD: 'long-enough' }, cwd());
     expect(run).toThrow(ConfigError);

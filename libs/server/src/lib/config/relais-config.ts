@@ -17,6 +17,10 @@ export interface RelaisConfig {
   queuePrefix: string;
   /** Where uploaded and generated export files wait for their import job. */
   dataDir: string;
+  /** Largest accepted upload, in bytes. */
+  uploadLimitBytes: number;
+  /** Share of rejected rows above which an import fails as a whole (0.01 = 1 %). */
+  rejectThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -30,25 +34,49 @@ export class ConfigError extends Error {
 }
 
 const urlWithProtocol = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
 const schema = z.object({
   DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:']).default('postgres://root@127.0.0.1:5432/relais'),
   REDIS_URL: urlWithProtocol(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(65535)
+    .default(3000),
   RELAIS_SECRET: z.string().min(16, 'must hold at least 16 characters').optional(),
-  RELAIS_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('Europe/Paris'),
+  RELAIS_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+    .default('Europe/Paris'),
   RELAIS_DEMO: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   RELAIS_ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   RELAIS_ADMIN_PASSWORD: z.string().min(8, 'must hold at least 8 characters').optional(),
-  RELAIS_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only').default('relais'),
+  RELAIS_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only')
+    .default('relais'),
   RELAIS_DATA_DIR: z.string().default('var'),
+  RELAIS_UPLOAD_LIMIT_MB: z.coerce
+    .number({ error: 'must be a number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(1)
+    .default(4096),
+  RELAIS_IMPORT_REJECT_THRESHOLD: z.coerce
+    .number({ error: 'must be a share between 0 and 1' })
+    .min(0, 'must be a share between 0 and 1')
+    .max(1, 'must be a share between 0 and 1')
+    .default(0.01),
 });
 
 type Env = Record<string, string | undefined>;
@@ -74,9 +102,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RelaisC
     secret: v.RELAIS_SECRET ?? localSecret(resolve(cwd, '.relais-secret')),
     timeZone: v.RELAIS_TIMEZONE,
     demo: v.RELAIS_DEMO === 'true',
-    admin: v.RELAIS_ADMIN_EMAIL && v.RELAIS_ADMIN_PASSWORD ? { email: v.RELAIS_ADMIN_EMAIL, password: v.RELAIS_ADMIN_PASSWORD } : null,
+    admin:
+      v.RELAIS_ADMIN_EMAIL && v.RELAIS_ADMIN_PASSWORD
+        ? { email: v.RELAIS_ADMIN_EMAIL, password: v.RELAIS_ADMIN_PASSWORD }
+        : null,
     queuePrefix: v.RELAIS_QUEUE_PREFIX,
     dataDir,
+    uploadLimitBytes: v.RELAIS_UPLOAD_LIMIT_MB * 1024 * 1024,
+    rejectThreshold: v.RELAIS_IMPORT_REJECT_THRESHOLD,
   };
 }
 
