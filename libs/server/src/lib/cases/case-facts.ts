@@ -1,4 +1,7 @@
 import type { PoolClient } from 'pg';
+import { refreshHandoffFacts } from './handoff-facts';
+import { refreshSurveyFacts } from './survey-facts';
+import { refreshTransitionFacts } from './transition-facts';
 
 /**
  * Brings the per-case facts of every case touched by the staged import up to date, set-based. The rules are
@@ -101,4 +104,7 @@ export async function refreshCaseFacts(client: PoolClient, timeZone: string): Pr
     FROM gap
     WHERE f.source = gap.source AND f.case_id = gap.case_id
       AND f.next_same_subject_ms IS DISTINCT FROM gap.gap_ms`);
+  await refreshTransitionFacts(client);
+  await refreshSurveyFacts(client);
+  await refreshHandoffFacts(client);
 }

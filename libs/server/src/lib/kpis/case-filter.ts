@@ -15,7 +15,8 @@ export function caseFilter(filters: KpiFilters, timeZone: string, params: unknow
     params.push(value);
     return `$${params.length}`;
   };
-  if (filters.from) clauses.push(`f.created_ts >= (${add(filters.from)}::date::timestamp AT TIME ZONE ${add(timeZone)})`);
+  if (filters.from)
+    clauses.push(`f.created_ts >= (${add(filters.from)}::date::timestamp AT TIME ZONE ${add(timeZone)})`);
   if (filters.to) clauses.push(`f.created_ts < (${add(filters.to)}::date::timestamp AT TIME ZONE ${add(timeZone)})`);
   for (const [key, column] of [
     ['source', 'source'],

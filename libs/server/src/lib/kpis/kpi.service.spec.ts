@@ -86,7 +86,12 @@ describe('per-case facts and indicators (real PostgreSQL)', () => {
       `INSERT INTO import (format, source, time_zone, file_name, file_path) VALUES ('canonical', 'fixture', 'UTC', 'f', 'f') RETURNING id`,
     );
     await createStaging(client);
-    await copyIntoStaging(client, (async function* () { yield* events; })());
+    await copyIntoStaging(
+      client,
+      (async function* () {
+        yield* events;
+      })(),
+    );
     const inserted = await mergeStaging(client, id);
     await refreshCaseFacts(client, 'Europe/Paris');
     await runner.commitTransaction();
@@ -113,12 +118,57 @@ describe('per-case facts and indicators (real PostgreSQL)', () => {
        FROM case_fact ORDER BY case_id`,
     );
     expect(rows).toEqual([
-      { case_id: 'A', transfers: 2, team_entries: 3, distinct_teams: 2, reopened: false, chasers: 0, team: 'N1', week: '2025-01-06' },
-      { case_id: 'B', transfers: 0, team_entries: 1, distinct_teams: 1, reopened: true, chasers: 0, team: 'N1', week: '2025-01-06' },
-      { case_id: 'C', transfers: 0, team_entries: 1, distinct_teams: 1, reopened: false, chasers: 0, team: 'N1', week: '2025-01-13' },
-      { case_id: 'D', transfers: 0, team_entries: 0, distinct_teams: 0, reopened: false, chasers: 0, team: 'N1', week: '2025-01-20' },
+      {
+        case_id: 'A',
+        transfers: 2,
+        team_entries: 3,
+        distinct_teams: 2,
+        reopened: false,
+        chasers: 0,
+        team: 'N1',
+        week: '2025-01-06',
+      },
+      {
+        case_id: 'B',
+        transfers: 0,
+        team_entries: 1,
+        distinct_teams: 1,
+        reopened: true,
+        chasers: 0,
+        team: 'N1',
+        week: '2025-01-06',
+      },
+      {
+        case_id: 'C',
+        transfers: 0,
+        team_entries: 1,
+        distinct_teams: 1,
+        reopened: false,
+        chasers: 0,
+        team: 'N1',
+        week: '2025-01-13',
+      },
+      {
+        case_id: 'D',
+        transfers: 0,
+        team_entries: 0,
+        distinct_teams: 0,
+        reopened: false,
+        chasers: 0,
+        team: 'N1',
+        week: '2025-01-20',
+      },
       // Sunday 23:30 UTC is Monday 00:30 in Paris: week of 13 January, not 6 January.
-      { case_id: 'F', transfers: 1, team_entries: 2, distinct_teams: 2, reopened: false, chasers: 2, team: 'N1', week: '2025-01-13' },
+      {
+        case_id: 'F',
+        transfers: 1,
+        team_entries: 2,
+        distinct_teams: 2,
+        reopened: false,
+        chasers: 2,
+        team: 'N1',
+        week: '2025-01-13',
+      },
     ]);
   });
 
@@ -126,7 +176,11 @@ describe('per-case facts and indicators (real PostgreSQL)', () => {
     const summary = await kpis.summary({});
     expect(summary.cases).toBe(5);
     // (2 + 0 + 0 + 0 + 1) / 5
-    expect(summary.transfers).toEqual({ mean: 0.6, distribution: { '0': 3, '1': 1, '2': 1, '3': 0, '4+': 0 }, pingPongShare: 0.2 });
+    expect(summary.transfers).toEqual({
+      mean: 0.6,
+      distribution: { '0': 3, '1': 1, '2': 1, '3': 0, '4+': 0 },
+      pingPongShare: 0.2,
+    });
     // A (+2 d) and B (+7 d, inclusive) repeat; C (+7 d 1 s) does not. Latest event 2025-01-23 10:00Z:
     // only D was created less than 7 days before it.
     expect(summary.repeatContact).toEqual({ windowDays: 7, rate: 0.4, repeatedCases: 2, provisionalCases: 1 });
@@ -143,9 +197,42 @@ describe('per-case facts and indicators (real PostgreSQL)', () => {
     expect(weeks).toEqual([
       // A + B. Surveys: A 5,4,3,2,1 of 5 and B 9 of 10 → mixed scales, normalised mean
       // (1 + .75 + .5 + .25 + 0 + 8/9) / 6 = 0.5648; top two: 5, 4 and 9 → 3 / 6.
-      { week: '2025-W02', start: '2025-01-06', cases: 2, transfersMean: 1, pingPongShare: 0.5, repeatRate: 1, provisional: false, surveys: 6, csatMean: 0.5648, csatShare: 0.5 },
-      { week: '2025-W03', start: '2025-01-13', cases: 2, transfersMean: 0.5, pingPongShare: 0, repeatRate: 0, provisional: false, surveys: 0, csatMean: null, csatShare: null },
-      { week: '2025-W04', start: '2025-01-20', cases: 1, transfersMean: 0, pingPongShare: 0, repeatRate: 0, provisional: true, surveys: 0, csatMean: null, csatShare: null },
+      {
+        week: '2025-W02',
+        start: '2025-01-06',
+        cases: 2,
+        transfersMean: 1,
+        pingPongShare: 0.5,
+        repeatRate: 1,
+        provisional: false,
+        surveys: 6,
+        csatMean: 0.5648,
+        csatShare: 0.5,
+      },
+      {
+        week: '2025-W03',
+        start: '2025-01-13',
+        cases: 2,
+        transfersMean: 0.5,
+        pingPongShare: 0,
+        repeatRate: 0,
+        provisional: false,
+        surveys: 0,
+        csatMean: null,
+        csatShare: null,
+      },
+      {
+        week: '2025-W04',
+        start: '2025-01-20',
+        cases: 1,
+        transfersMean: 0,
+        pingPongShare: 0,
+        repeatRate: 0,
+        provisional: true,
+        surveys: 0,
+        csatMean: null,
+        csatShare: null,
+      },
     ]);
   });
 

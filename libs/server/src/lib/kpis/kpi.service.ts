@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KpiFilters, KpiSummary, WeeklyKpiPoint, WeeklyKpis } from '@relais/contracts';
+import type { HandoffsResponse, KpiFilters, KpiSummary, WeeklyKpiPoint, WeeklyKpis } from '@relais/contracts';
 import { DataSource } from 'typeorm';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
 import { caseFilter } from './case-filter';
+import { handoffs } from './handoffs.queries';
+import { satisfaction } from './satisfaction.queries';
+import { stepDelays } from './step-delays.queries';
 import { rate, score } from './rounding';
 
 const DAY_MS = 86_400_000;
@@ -53,9 +56,13 @@ export class KpiService {
         provisionalCases: row.provisional,
       },
       reopenRate: rate(row.reopen_rate),
-      stepDelays: [],
-      satisfaction: { byStep: [], byTeam: [] },
+      stepDelays: await stepDelays(this.db, filters, this.config.timeZone),
+      satisfaction: await satisfaction(this.db, filters, this.config.timeZone),
     };
+  }
+
+  handoffs(filters: KpiFilters): Promise<HandoffsResponse> {
+    return handoffs(this.db, filters, this.config.timeZone);
   }
 
   async weekly(filters: KpiFilters): Promise<WeeklyKpis> {

@@ -1,4 +1,5 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
+import { JourneyFacts1764200000000 } from './1764200000000-journey-facts';
 
 /** Every migration, in order; bundled apps cannot discover them by glob. */
-export const MIGRATIONS = [InitialSchema1764100000000];
+export const MIGRATIONS = [InitialSchema1764100000000, JourneyFacts1764200000000];
