@@ -1,15 +1,21 @@
 import { NestFactory } from '@nestjs/core';
 import { boot } from '@relais/server';
 import { WorkersModule } from './app/workers.module';
+import { runGenerateCommand } from './cli/generate-command';
 import { runImportCommand } from './cli/import-command';
 
-void boot('workers', async (config) => {
-  if (process.argv[2] === 'import') {
-    process.exitCode = await runImportCommand(process.argv.slice(3), config);
-    return;
-  }
-  // No HTTP: the workers are an application context hosting the BullMQ processors.
-  const app = await NestFactory.createApplicationContext(WorkersModule, { logger: ['error', 'warn', 'log'] });
-  app.enableShutdownHooks();
-  console.log('[workers] processing imports');
-});
+// `generate` needs neither PostgreSQL nor Redis.
+if (process.argv[2] === 'generate') {
+  void runGenerateCommand(process.argv.slice(3)).then((code) => (process.exitCode = code));
+} else {
+  void boot('workers', async (config) => {
+    if (process.argv[2] === 'import') {
+      process.exitCode = await runImportCommand(process.argv.slice(3), config);
+      return;
+    }
+    // No HTTP: the workers are an application context hosting the BullMQ processors.
+    const app = await NestFactory.createApplicationContext(WorkersModule, { logger: ['error', 'warn', 'log'] });
+    app.enableShutdownHooks();
+    console.log('[workers] processing imports');
+  });
+}
