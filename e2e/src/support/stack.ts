@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -18,14 +18,19 @@ export interface StackState {
   queuePrefix: string;
   admin: { email: string; password: string };
   pids: number[];
+  /**
+   * What it takes to replace the workers process (killWorkers / startWorkers). Test files run in Jest's sandbox
+   * and cannot reach globalSetup's ChildProcess handles, so the current workers pid lives in a file: the
+   * teardown reads it to stop whichever workers process is current.
+   */
+  workers?: { env: Record<string, string>; pidFile: string };
 }
 
 /** Starts the built api and workers as a user would run them, on a port and database of this run. */
 export function startStack(databaseUrl: string, queuePrefix: string): { state: StackState; children: ChildProcess[] } {
   const port = 3900 + Math.floor(Math.random() * 900);
   const admin = { email: 'admin@e2e.relais.local', password: 'e2e-admin-password' };
-  const env = {
-    ...process.env,
+  const relaisEnv: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     RELAIS_QUEUE_PREFIX: queuePrefix,
@@ -36,6 +41,7 @@ export function startStack(databaseUrl: string, queuePrefix: string): { state: S
     RELAIS_ADMIN_PASSWORD: admin.password,
     NODE_ENV: 'production',
   };
+  const env = { ...process.env, ...relaisEnv };
   mkdirSync(ARTIFACTS, { recursive: true });
   const children = ['api', 'workers'].map((app) => {
     const child = spawn('node', [join(ROOT, 'dist', app, 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -44,6 +50,8 @@ export function startStack(databaseUrl: string, queuePrefix: string): { state: S
     child.stderr?.pipe(log);
     return child;
   });
+  const pidFile = join(relaisEnv['RELAIS_DATA_DIR'], 'workers.pid');
+  writeFileSync(pidFile, String(children[1].pid ?? 0));
   return {
     state: {
       baseUrl: `http://127.0.0.1:${port}`,
@@ -51,9 +59,82 @@ export function startStack(databaseUrl: string, queuePrefix: string): { state: S
       queuePrefix,
       admin,
       pids: children.map((c) => c.pid ?? 0),
+      workers: { env: relaisEnv, pidFile },
     },
     children,
   };
+}
+
+function workersOf(state: StackState): NonNullable<StackState['workers']> {
+  if (!state.workers) throw new Error('The e2e stack state has no workers entry (started by an older startStack?)');
+  return state.workers;
+}
+
+/** Pid of the workers process currently serving the queue (the one globalSetup started, or its replacement). */
+export function workersPid(state: StackState): number {
+  return Number(readFileSync(workersOf(state).pidFile, 'utf8'));
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Resolves once `pid` is gone, or rejects after `timeoutMs`. */
+export async function waitForExit(pid: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline)
+      throw new Error(`process ${pid} still runs ${timeoutMs / 1000} s after it was told to stop`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Kills the current workers process (SIGKILL by default: no shutdown hook runs) and waits until it is gone. */
+export async function killWorkers(state: StackState, signal: NodeJS.Signals = 'SIGKILL'): Promise<number> {
+  const pid = workersPid(state);
+  if (isAlive(pid)) process.kill(pid, signal);
+  await waitForExit(pid);
+  return pid;
+}
+
+/**
+ * Starts a new workers process with the environment of the first one and records it as the current one; resolves
+ * once it processes imports. Its output goes to a log file of its own under ARTIFACTS (file descriptors, not
+ * pipes: the process outlives the test file that started it, until the global teardown stops it).
+ */
+export async function startWorkers(state: StackState, timeoutMs = 60_000): Promise<number> {
+  const { env, pidFile } = workersOf(state);
+  if (isAlive(workersPid(state))) throw new Error(`a workers process (${workersPid(state)}) is still running`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const logPath = join(ARTIFACTS, `workers-restarted-${Date.now()}.log`);
+  const log = openSync(logPath, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn('node', [join(ROOT, 'dist', 'workers', 'main.js')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', log, log],
+    });
+  } finally {
+    closeSync(log);
+  }
+  const pid = child.pid;
+  if (!pid) throw new Error('the workers process did not start');
+  child.unref();
+  writeFileSync(pidFile, String(pid));
+  const deadline = Date.now() + timeoutMs;
+  while (!readFileSync(logPath, 'utf8').includes('[workers] processing imports')) {
+    if (!isAlive(pid) || child.exitCode !== null)
+      throw new Error(`the restarted workers process exited; see ${logPath}`);
+    if (Date.now() > deadline)
+      throw new Error(`the restarted workers process was not ready within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return pid;
 }
 
 export async function waitForHealth(baseUrl: string, timeoutMs = 60_000): Promise<void> {

@@ -165,6 +165,11 @@ describe('openRecords', () => {
         'The file is binary (it contains NUL bytes in its first 20 bytes), not a CSV export.',
       ],
       ['not-ok/not-csv.json', ImportFileErrorCode.NOT_CSV, 'The file looks like JSON, not a CSV export.'],
+      [
+        'not-ok/header-only.csv',
+        ImportFileErrorCode.EMPTY,
+        'The file has a header but no data rows: there is nothing to import.',
+      ],
     ])('%s → %s', async (name, expectedCode, message) => {
       const input = open(name);
       const { error } = await failure(input);
@@ -179,6 +184,16 @@ describe('openRecords', () => {
       ['an empty gzip', gzipSync(Buffer.alloc(0))],
     ])('%s → EMPTY', async (_, bytes) => {
       expect(code((await failure(chunked(bytes, 4))).error)).toBe(ImportFileErrorCode.EMPTY);
+    });
+
+    it('a header followed by blank lines and blank records only → EMPTY, at open', async () => {
+      const { error, lines } = await failure(chunked(Buffer.from('case_id;team\r\n\r\n;\r\n  ; \r\n'), 3));
+      expect(lines).toEqual([]);
+      expect(error).toMatchObject({
+        code: ImportFileErrorCode.EMPTY,
+        message: 'The file has a header but no data rows: there is nothing to import.',
+        line: null,
+      });
     });
 
     it('a header of separators only → NOT_CSV', async () => {
@@ -205,6 +220,17 @@ describe('openRecords', () => {
         code: ImportFileErrorCode.MALFORMED_CSV,
         line: 3,
         message: 'The record starting at line 3 is longer than 100 characters: probably a quote that is never closed.',
+      });
+    });
+
+    it('a line over the default 1 MiB without any quote → MALFORMED_CSV naming the line, not a quote', async () => {
+      const long = `C-2,${'x'.repeat(1024 * 1024)}\n`;
+      const { error, lines } = await failure(chunked(Buffer.from(`case_id,team\nC-1,N1\n${long}C-3,N3\n`), 64 * 1024));
+      expect(lines).toEqual([2]);
+      expect(error).toMatchObject({
+        code: ImportFileErrorCode.MALFORMED_CSV,
+        line: 3,
+        message: 'Line 3 is longer than 1048576 characters: too long for a row of an export.',
       });
     });
 

@@ -59,7 +59,8 @@ interface ParsedRow {
 const countLineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
 const ignore = () => undefined;
 
-function malformed(error: CsvError, line: number, maxRecordSize: number): ImportFileError {
+/** `raw` is the text csv-parse had buffered for the failing record (never quoted in the message). */
+function malformed(error: CsvError, raw: string, line: number, maxRecordSize: number): ImportFileError {
   // csv-parse messages quote cell contents, which may be personal data: only its code is kept.
   const where = `the record starting at line ${line}`;
   const message =
@@ -68,7 +69,9 @@ function malformed(error: CsvError, line: number, maxRecordSize: number): Import
       : error.code === 'CSV_INVALID_CLOSING_QUOTE'
         ? `A closing quote in ${where} is followed by other characters: quotes inside a quoted field must be doubled.`
         : error.code === 'CSV_MAX_RECORD_SIZE'
-          ? `${where[0].toUpperCase()}${where.slice(1)} is longer than ${maxRecordSize} characters: probably a quote that is never closed.`
+          ? raw.includes('"')
+            ? `${where[0].toUpperCase()}${where.slice(1)} is longer than ${maxRecordSize} characters: probably a quote that is never closed.`
+            : `Line ${line} is longer than ${maxRecordSize} characters: too long for a row of an export.`
           : `The CSV is malformed in ${where} (${error.code}).`;
   return new ImportFileError(ImportFileErrorCode.MALFORMED_CSV, message, line);
 }
@@ -95,8 +98,9 @@ function toRecord(header: readonly string[], values: readonly string[]): Record<
  * Opens an export as a stream of keyed records. The caller opens the file and passes its raw bytes; gzip is
  * recognised by its magic bytes, then encoding and delimiter are sniffed on the first `sampleBytes` (see
  * detectEncoding, detectDelimiter) and the rest is streamed through csv-parse, so memory stays bounded by the
- * sample and the longest record. Resolves once the header is read; an unreadable start rejects with
- * ImportFileError (EMPTY, BINARY, NOT_CSV, CORRUPT_GZIP, MALFORMED_CSV).
+ * sample and the longest record. Resolves once the header and the first data record are read; an unreadable
+ * start rejects with ImportFileError (EMPTY — no header, or a header but no data rows —, BINARY, NOT_CSV,
+ * ENCODING, CORRUPT_GZIP, MALFORMED_CSV).
  */
 export async function openRecords(
   input: AsyncIterable<Uint8Array>,
@@ -126,7 +130,7 @@ export async function openRecords(
     }
     if (csvFailure && rowsRead >= csvFailure.rowsBefore) {
       const line = nextLine + countLineBreaks(/^[\r\n]*/.exec(csvFailure.raw)?.[0] ?? '');
-      throw malformed(csvFailure.error, line, maxRecordSize);
+      throw malformed(csvFailure.error, csvFailure.raw, line, maxRecordSize);
     }
     if (next.done) return undefined;
     rowsRead++;
@@ -191,15 +195,29 @@ export async function openRecords(
     }
     const header = normaliseHeader(originalHeader);
 
+    let index = 0;
+    /** The next data record, blank ones skipped; undefined at the end of the file. */
+    const nextRecord = async (): Promise<SourceRecord | undefined> => {
+      for (let row = await nextRow(); row; row = await nextRow()) {
+        const line = startLine(row);
+        if (row.record.every((value) => value.trim() === '')) continue;
+        index++;
+        return { line, index, record: toRecord(header, row.record), fieldCount: row.record.length };
+      }
+      return undefined;
+    };
+    // The first data record is read before resolving (only it is held), so a header-only file fails at open.
+    const firstRecord = await nextRecord();
+    if (!firstRecord) {
+      throw new ImportFileError(
+        ImportFileErrorCode.EMPTY,
+        'The file has a header but no data rows: there is nothing to import.',
+      );
+    }
+
     async function* records(): AsyncGenerator<SourceRecord> {
-      let index = 0;
       try {
-        for (let row = await nextRow(); row; row = await nextRow()) {
-          const line = startLine(row);
-          if (row.record.every((value) => value.trim() === '')) continue;
-          index++;
-          yield { line, index, record: toRecord(header, row.record), fieldCount: row.record.length };
-        }
+        for (let record = firstRecord; record; record = await nextRecord()) yield record;
       } finally {
         await close();
       }
