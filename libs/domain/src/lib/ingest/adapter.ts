@@ -9,13 +9,38 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * One row of a one-row-per-event log, before the journey events are derived from it. Whether a row is a step
+ * change or an assignment depends on the rows before it in its case, which may be anywhere in the file: the
+ * events are derived after the whole file is read (on the server, set-based). `customerId` is raw, like
+ * JourneyEvent's; nulls stand for empty or unmapped columns.
+ */
+export interface Observation {
+  caseId: string;
+  customerId: string | null;
+  ts: Date;
+  /** Position of the record in the file (1-based): orders rows of a case with equal `ts`. */
+  seq: number;
+  step: string;
+  team: string | null;
+  agent: string | null;
+  channel: string | null;
+  category: string | null;
+  csat: number | null;
+  /** The top of the csat scale when `csat` is given, else null. */
+  csatScale: number | null;
+}
+
 export type AdapterOutput =
   | { kind: 'event'; line: number; event: JourneyEvent }
+  | { kind: 'observation'; line: number; observation: Observation }
   | { kind: 'rejected'; error: RowError };
 
 export interface AdapterOptions {
   /** IANA zone for timestamps without offset (the import's `timezone`, else the organisation's). */
   timeZone: string;
+  /** Format-specific column mapping, as parsed from the import's JSON options (the eventlog format needs one). */
+  mapping?: unknown;
 }
 
 /**
@@ -25,6 +50,12 @@ export interface AdapterOptions {
  */
 export interface ImportAdapter {
   readonly name: string;
+  /** Columns every file must have; empty when they come from the mapping (eventlog). */
   readonly requiredColumns: readonly string[];
+  /**
+   * What the rows become: `events` (the default) are stored as they are; `observations` are staged first and
+   * the events derived from whole cases once the file is read. An adapter yields one kind only, besides rejections.
+   */
+  readonly yields?: 'events' | 'observations';
   read(source: RecordSource, options: AdapterOptions): AsyncIterable<AdapterOutput>;
 }

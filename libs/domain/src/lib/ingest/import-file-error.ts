@@ -8,6 +8,8 @@ export enum ImportFileErrorCode {
   MALFORMED_CSV = 'MALFORMED_CSV',
   MISSING_COLUMNS = 'MISSING_COLUMNS',
   DUPLICATE_COLUMNS = 'DUPLICATE_COLUMNS',
+  /** The column mapping of the import (eventlog) is missing or malformed. */
+  INVALID_MAPPING = 'INVALID_MAPPING',
 }
 
 /** Messages are shown to the admin who uploaded the file: they name lines and columns, never cell values. */

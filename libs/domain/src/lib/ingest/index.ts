@@ -1,5 +1,7 @@
 export * from './adapter';
 export * from './canonical/canonical-adapter';
+export * from './eventlog/eventlog-adapter';
+export * from './eventlog/eventlog-mapping';
 export * from './import-file-error';
 export * from './registry';
 export * from './source/header';

@@ -1,13 +1,20 @@
 import { canonicalAdapter } from './canonical/canonical-adapter';
+import { eventlogAdapter } from './eventlog/eventlog-adapter';
 import { getAdapter, IMPORT_FORMATS } from './registry';
 
 describe('adapter registry', () => {
-  it('finds the canonical adapter by its format name', () => {
+  it('finds each adapter by its format name, in registration order', () => {
     expect(getAdapter('canonical')).toBe(canonicalAdapter);
-    expect(IMPORT_FORMATS).toEqual(['canonical']);
+    expect(getAdapter('eventlog')).toBe(eventlogAdapter);
+    expect(IMPORT_FORMATS).toEqual(['canonical', 'eventlog']);
   });
 
-  it.each(['servicenow', 'Canonical', ''])('knows no %j adapter yet', (format) => {
+  it('says which adapters yield observations to derive events from', () => {
+    expect(canonicalAdapter.yields ?? 'events').toBe('events');
+    expect(eventlogAdapter.yields).toBe('observations');
+  });
+
+  it.each(['servicenow', 'Canonical', 'EventLog', ''])('knows no %j adapter yet', (format) => {
     expect(getAdapter(format)).toBeUndefined();
   });
 });

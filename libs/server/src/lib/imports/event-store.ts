@@ -27,9 +27,29 @@ const COLUMNS = [
   'agent', 'channel', 'category', 'direction', 'csat', 'csat_scale',
 ] as const;
 
+/** An event-log row ready for staging (the eventlog format): the customer is already a pseudonym. */
+export interface StagedObservation {
+  caseId: string;
+  customerKey: string | null;
+  ts: Date;
+  seq: number;
+  step: string;
+  team: string | null;
+  agent: string | null;
+  channel: string | null;
+  category: string | null;
+  csat: number | null;
+  csatScale: number | null;
+}
+
+const OBSERVATION_COLUMNS = [
+  'case_id', 'customer_key', 'ts', 'seq', 'step', 'team', 'agent', 'channel', 'category', 'csat', 'csat_scale',
+] as const;
+
 /**
  * Staging lives in the import's transaction: a killed worker leaves nothing behind, and the merge into
- * journey_event is one set-based statement.
+ * journey_event is one set-based statement. `import_observation` holds the rows of an event log (one source per
+ * import) until deriveEventLogEvents turns whole cases into events in `import_staging`.
  */
 export async function createStaging(client: PoolClient): Promise<void> {
   await client.query(`
@@ -38,6 +58,11 @@ export async function createStaging(client: PoolClient): Promise<void> {
       event text NOT NULL, step text, team text, agent text, channel text, category text, direction text,
       csat smallint, csat_scale smallint
     ) ON COMMIT DROP`);
+  await client.query(`
+    CREATE TEMP TABLE import_observation (
+      case_id text NOT NULL, customer_key text, ts timestamptz NOT NULL, seq bigint NOT NULL, step text NOT NULL,
+      team text, agent text, channel text, category text, csat smallint, csat_scale smallint
+    ) ON COMMIT DROP`);
 }
 
 /**
@@ -45,16 +70,37 @@ export async function createStaging(client: PoolClient): Promise<void> {
  * produce empty strings, so nothing is lost.
  */
 export async function copyIntoStaging(client: PoolClient, events: AsyncIterable<StoredEvent>): Promise<number> {
+  return copyRows(client, 'import_staging', COLUMNS, events, (e) => [
+    e.source, e.caseId, e.customerKey, e.ts.toISOString(), e.seq, e.event, e.step, e.team,
+    e.agent, e.channel, e.category, e.direction, e.csat, e.csatScale,
+  ]);
+}
+
+/** Streams event-log rows into `import_observation` through COPY, like copyIntoStaging; returns how many. */
+export async function copyIntoObservations(
+  client: PoolClient,
+  observations: AsyncIterable<StagedObservation>,
+): Promise<number> {
+  return copyRows(client, 'import_observation', OBSERVATION_COLUMNS, observations, (o) => [
+    o.caseId, o.customerKey, o.ts.toISOString(), o.seq, o.step, o.team, o.agent, o.channel, o.category,
+    o.csat, o.csatScale,
+  ]);
+}
+
+async function copyRows<T>(
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+  items: AsyncIterable<T>,
+  toRow: (item: T) => unknown[],
+): Promise<number> {
   let count = 0;
   // Rows go to the socket in batches: one write per row costs more than parsing the file.
   async function* chunks() {
     let batch: unknown[][] = [];
-    for await (const e of events) {
+    for await (const item of items) {
       count += 1;
-      batch.push([
-        e.source, e.caseId, e.customerKey, e.ts.toISOString(), e.seq, e.event, e.step, e.team,
-        e.agent, e.channel, e.category, e.direction, e.csat, e.csatScale,
-      ]);
+      batch.push(toRow(item));
       if (batch.length === COPY_BATCH_ROWS) {
         yield stringify(batch);
         batch = [];
@@ -62,7 +108,7 @@ export async function copyIntoStaging(client: PoolClient, events: AsyncIterable<
     }
     if (batch.length) yield stringify(batch);
   }
-  const copy = client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+  const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
   await pipeline(Readable.from(chunks()), copy);
   return count;
 }

@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ImportRowError } from '@relais/contracts';
-import { getAdapter, ImportFileError, openRecords, pseudonymise } from '@relais/domain';
+import {
+  getAdapter,
+  ImportFileError,
+  openRecords,
+  pseudonymise,
+  type AdapterOutput,
+  type ImportAdapter,
+} from '@relais/domain';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { PoolClient } from 'pg';
@@ -9,7 +16,15 @@ import { DataSource, Repository } from 'typeorm';
 import { refreshCaseFacts } from '../cases/case-facts';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
-import { copyIntoStaging, createStaging, mergeStaging, StoredEvent } from './event-store';
+import {
+  copyIntoObservations,
+  copyIntoStaging,
+  createStaging,
+  mergeStaging,
+  StagedObservation,
+  StoredEvent,
+} from './event-store';
+import { deriveEventLogEvents } from './eventlog-derivation';
 import { ImportEntity } from './import.entity';
 
 export const MAX_REPORTED_ERRORS = 100;
@@ -21,6 +36,9 @@ export class ImportRejectedError extends Error {
   override name = 'ImportRejectedError';
 }
 
+/** An adapter output that was not rejected: an event, or an event-log row to derive events from. */
+type AcceptedOutput = Exclude<AdapterOutput, { kind: 'rejected' }>;
+
 interface Tally {
   rowsRead: number;
   rejected: number;
@@ -29,6 +47,8 @@ interface Tally {
 
 /**
  * Runs one import inside one transaction: stream → adapter → COPY into staging → merge → per-case facts → report.
+ * An adapter that yields observations (eventlog) has its rows COPYed into `import_observation` instead, and the
+ * events are derived from whole cases once the file is read (deriveEventLogEvents) before the same merge.
  * A crash at any point leaves nothing visible; the retried job starts again from the file.
  */
 @Injectable()
@@ -62,12 +82,22 @@ export class ImportRunner {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('relais:import-merge'))`);
       const timer = stopwatch();
       await createStaging(client);
-      const staged = await copyIntoStaging(client, this.events(record, progress.stream, tally));
+      const adapter = getAdapter(record.format);
+      if (!adapter) throw new ImportRejectedError(`Unknown format "${record.format}"`);
+      const outputs = this.read(adapter, record, progress.stream, tally);
+      const derived = adapter.yields === 'observations';
+      let staged = derived
+        ? await copyIntoObservations(client, this.observations(adapter, outputs))
+        : await copyIntoStaging(client, this.events(adapter, record, outputs));
       timer.lap('read+copy');
       if (tally.rowsRead > 0 && tally.rejected / tally.rowsRead > REJECT_THRESHOLD) {
         throw new ImportRejectedError(
           `${tally.rejected} of ${tally.rowsRead} rows were rejected, more than ${REJECT_THRESHOLD * 100} %: nothing was stored`,
         );
+      }
+      if (derived) {
+        staged = await deriveEventLogEvents(client, record.source);
+        timer.lap('derive');
       }
       const inserted = await mergeStaging(client, importId);
       timer.lap('merge');
@@ -111,17 +141,57 @@ export class ImportRunner {
     });
   }
 
-  private async *events(record: ImportEntity, input: AsyncIterable<Uint8Array>, tally: Tally): AsyncIterable<StoredEvent> {
-    const adapter = getAdapter(record.format);
-    if (!adapter) throw new ImportRejectedError(`Unknown format "${record.format}"`);
+  /** The adapter's rows; rejected ones are counted and reported here, the others passed on. rowsRead = file rows. */
+  private async *read(
+    adapter: ImportAdapter,
+    record: ImportEntity,
+    input: AsyncIterable<Uint8Array>,
+    tally: Tally,
+  ): AsyncIterable<AcceptedOutput> {
     const source = await openRecords(input);
-    for await (const output of adapter.read(source, { timeZone: record.timeZone })) {
+    const options = { timeZone: record.timeZone, mapping: record.options?.['mapping'] };
+    for await (const output of adapter.read(source, options)) {
       tally.rowsRead += 1;
       if (output.kind === 'rejected') {
         tally.rejected += 1;
         if (tally.errors.length < MAX_REPORTED_ERRORS) tally.errors.push(output.error);
         continue;
       }
+      yield output;
+    }
+  }
+
+  private async *observations(
+    adapter: ImportAdapter,
+    outputs: AsyncIterable<AcceptedOutput>,
+  ): AsyncIterable<StagedObservation> {
+    for await (const output of outputs) {
+      if (output.kind !== 'observation')
+        throw new Error(`The ${adapter.name} adapter yielded an event among observations`);
+      const o = output.observation;
+      yield {
+        caseId: o.caseId,
+        customerKey: pseudonymise(this.config.secret, o.customerId),
+        ts: o.ts,
+        seq: o.seq,
+        step: o.step,
+        team: o.team,
+        agent: o.agent,
+        channel: o.channel,
+        category: o.category,
+        csat: o.csat,
+        csatScale: o.csatScale,
+      };
+    }
+  }
+
+  private async *events(
+    adapter: ImportAdapter,
+    record: ImportEntity,
+    outputs: AsyncIterable<AcceptedOutput>,
+  ): AsyncIterable<StoredEvent> {
+    for await (const output of outputs) {
+      if (output.kind !== 'event') throw new Error(`The ${adapter.name} adapter yielded an observation among events`);
       const e = output.event;
       yield {
         source: record.source,

@@ -231,11 +231,11 @@ describe('canonicalAdapter', () => {
         'C-1,c,2025-01-06T09:00:00Z,assigned,new,N2,,,,',
       ].join('\n');
       const all = await outputs(Readable.from([Buffer.from(input)]));
-      expect(all.map((o) => (o.kind === 'event' ? o.event.seq : `rejected line ${o.error.line}`))).toEqual([
-        1,
-        'rejected line 3',
-        3,
-      ]);
+      expect(
+        all.map((o) =>
+          o.kind === 'rejected' ? `rejected line ${o.error.line}` : o.kind === 'event' ? o.event.seq : o,
+        ),
+      ).toEqual([1, 'rejected line 3', 3]);
     });
 
     it('never puts customer_id in a message', async () => {
