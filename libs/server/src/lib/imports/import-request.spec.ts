@@ -16,6 +16,8 @@ describe('checkImportRequest', () => {
     [{ format: 'canonical', timeZone: 'Paris' }, /^timezone "Paris" is not an IANA time zone/],
     [{ format: 'canonical', mapping: '{caseId:' }, /^mapping must be JSON/],
     [{ format: 'canonical', mapping: '["Case ID"]' }, /^mapping must be a JSON object/],
+    [{ format: 'eventlog' }, /^format eventlog needs a mapping/],
+    [{ format: 'eventlog', mapping: '{"caseID":"Case ID"}' }, /caseID/],
   ])('refuses %p', (fields, message) => {
     expect(() => checkImportRequest(fields)).toThrow(InvalidImportRequest);
     expect(() => checkImportRequest(fields)).toThrow(message);

@@ -1,4 +1,4 @@
-import { getAdapter, IMPORT_FORMATS, isTimeZone } from '@relais/domain';
+import { getAdapter, IMPORT_FORMATS, ImportFileError, isTimeZone, parseEventLogMapping } from '@relais/domain';
 
 /** A request the import door refuses before anything is queued; the api answers 400, the CLI exits non-zero. */
 export class InvalidImportRequest extends Error {
@@ -20,7 +20,10 @@ export function checkImportRequest(fields: ImportRequestFields): Record<string, 
   if (fields.timeZone !== undefined && !isTimeZone(fields.timeZone)) {
     throw new InvalidImportRequest(`timezone "${fields.timeZone}" is not an IANA time zone such as Europe/Paris`);
   }
-  if (fields.mapping === undefined) return {};
+  if (fields.mapping === undefined) {
+    if (fields.format === 'eventlog') throw new InvalidImportRequest('format eventlog needs a mapping naming its columns');
+    return {};
+  }
   let mapping: unknown;
   try {
     mapping = JSON.parse(fields.mapping);
@@ -29,6 +32,14 @@ export function checkImportRequest(fields: ImportRequestFields): Record<string, 
   }
   if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping)) {
     throw new InvalidImportRequest('mapping must be a JSON object naming the columns');
+  }
+  if (fields.format === 'eventlog') {
+    try {
+      parseEventLogMapping(mapping);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw new InvalidImportRequest(error.message);
+      throw error;
+    }
   }
   return { mapping };
 }

@@ -28,7 +28,6 @@ import { deriveEventLogEvents } from './eventlog-derivation';
 import { ImportEntity } from './import.entity';
 
 export const MAX_REPORTED_ERRORS = 100;
-export const REJECT_THRESHOLD = 0.01;
 const PROGRESS_INTERVAL_MS = 500;
 
 /** The import failed for a reason a retry cannot fix (unreadable file, too many bad rows). */
@@ -90,9 +89,10 @@ export class ImportRunner {
         ? await copyIntoObservations(client, this.observations(adapter, outputs))
         : await copyIntoStaging(client, this.events(adapter, record, outputs));
       timer.lap('read+copy');
-      if (tally.rowsRead > 0 && tally.rejected / tally.rowsRead > REJECT_THRESHOLD) {
+      const threshold = this.config.rejectThreshold;
+      if (tally.rowsRead > 0 && tally.rejected / tally.rowsRead > threshold) {
         throw new ImportRejectedError(
-          `${tally.rejected} of ${tally.rowsRead} rows were rejected, more than ${REJECT_THRESHOLD * 100} %: nothing was stored`,
+          `${tally.rejected} of ${tally.rowsRead} rows were rejected, more than ${threshold * 100} %: nothing was stored`,
         );
       }
       if (derived) {
