@@ -3,6 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { ConfigModule, DatabaseModule } from '@relais/server';
 import { join } from 'node:path';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -18,6 +19,7 @@ export const WEB_ROOT = join(__dirname, '..', 'web', 'browser');
     AuthModule,
     HealthModule,
     KpisModule,
+    CasesModule,
     ImportsModule,
     DemoModule,
     ServeStaticModule.forRoot({ rootPath: WEB_ROOT, exclude: ['/api/{*path}'] }),

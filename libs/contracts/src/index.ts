@@ -3,3 +3,5 @@ export * from './lib/cases';
 export * from './lib/health';
 export * from './lib/imports';
 export * from './lib/kpis';
+export * from './lib/delays';
+export * from './lib/satisfaction';

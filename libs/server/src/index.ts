@@ -16,3 +16,7 @@ export * from './lib/queue/redis-connection';
 export * from './lib/users/users.module';
 export * from './lib/users/users.service';
 export * from './lib/imports/import-request';
+export * from './lib/cases/cases.module';
+export * from './lib/cases/cases.queries';
+export * from './lib/cases/cases.service';
+export * from './lib/kpis/step-delays.queries';

@@ -1,3 +1,5 @@
+import type { KpiFilters } from './kpis';
+
 export interface CaseListItem {
   source: string;
   caseId: string;
@@ -13,4 +15,54 @@ export interface CaseListItem {
 export interface CasesPage {
   total: number;
   items: CaseListItem[];
+}
+
+export const CASES_PAGE_SIZE_DEFAULT = 50;
+export const CASES_PAGE_SIZE_MAX = 500;
+
+/** Query of GET /api/cases: the indicator filters plus the drill-down ones (API-CONTRACT "Cases"). */
+export interface CaseListQuery extends KpiFilters {
+  /** Cases with at least this many transfers. */
+  minTransfers?: number;
+  /** true: only cases with a repeat contact within repeatWindowDays; false: only cases without. */
+  repeated?: boolean;
+  /** `from>to`: only cases that went through this step transition. */
+  transition?: string;
+  /** From 1. */
+  page?: number;
+  /** 1 to 500, default 50. */
+  pageSize?: number;
+}
+
+/** One journey event as the drill-down shows it: never the customer. */
+export interface CaseEvent {
+  ts: string;
+  seq: number;
+  event: string;
+  step: string | null;
+  team: string | null;
+  agent: string | null;
+  channel: string | null;
+  category: string | null;
+  direction: string | null;
+  csat: number | null;
+  csatScale: number | null;
+}
+
+export interface CaseHandoff {
+  from: string;
+  to: string;
+  transferredAt: string;
+  /** Hours to the next event of the case; null while nothing has happened since. */
+  pickupHours: number | null;
+}
+
+/** GET /api/cases/:source/:caseId: the list item, more facts of the case, and its events in (ts, seq) order. */
+export interface CaseDetail extends CaseListItem {
+  /** The repeat window `repeated` was judged with. */
+  repeatWindowDays: number;
+  chasers: number;
+  surveys: number;
+  handoffs: CaseHandoff[];
+  events: CaseEvent[];
 }

@@ -1,12 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HandoffsResponse, KpiFilters, KpiSummary, WeeklyKpiPoint, WeeklyKpis } from '@relais/contracts';
+import type {
+  HandoffsResponse,
+  KpiFilters,
+  KpiSummary,
+  SatisfactionReport,
+  WeeklyKpiPoint,
+  WeeklyKpis,
+} from '@relais/contracts';
 import { DataSource } from 'typeorm';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
 import { caseFilter } from './case-filter';
 import { handoffs } from './handoffs.queries';
-import { satisfaction } from './satisfaction.queries';
+import { satisfaction, satisfactionReport } from './satisfaction.queries';
 import { stepDelays } from './step-delays.queries';
 import { rate, score } from './rounding';
 
@@ -63,6 +70,10 @@ export class KpiService {
 
   handoffs(filters: KpiFilters): Promise<HandoffsResponse> {
     return handoffs(this.db, filters, this.config.timeZone);
+  }
+
+  satisfaction(filters: KpiFilters): Promise<SatisfactionReport> {
+    return satisfactionReport(this.db, filters, this.config.timeZone);
   }
 
   async weekly(filters: KpiFilters): Promise<WeeklyKpis> {

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CaseDetail, CaseListQuery, CasesPage } from '@relais/contracts';
+import { DataSource } from 'typeorm';
+import { RELAIS_CONFIG } from '../config/config.module';
+import { RelaisConfig } from '../config/relais-config';
+import { caseDetail, listCases } from './cases.queries';
+
+/** The analyst's drill-down from an indicator to the cases behind it, and to one case's journey. */
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(RELAIS_CONFIG) private readonly config: RelaisConfig,
+  ) {}
+
+  list(query: CaseListQuery): Promise<CasesPage> {
+    return listCases(this.db, query, this.config.timeZone);
+  }
+
+  detail(source: string, caseId: string, repeatWindowDays?: number): Promise<CaseDetail | null> {
+    return caseDetail(this.db, source, caseId, repeatWindowDays);
+  }
+}
