@@ -40,15 +40,17 @@ export async function refreshCaseFacts(client: PoolClient, timeZone: string): Pr
        FROM assignment GROUP BY source, case_id
      ),
      resolution AS (
-       SELECT source, case_id, min(ts) AS resolved_ts
-       FROM ev WHERE step IN ('resolved', 'closed') GROUP BY source, case_id
+       SELECT DISTINCT ON (source, case_id) source, case_id, ts, seq
+       FROM ev WHERE step IN ('resolved', 'closed') ORDER BY source, case_id, ts, seq
      ),
      inbound AS (
-       SELECT source, case_id, ts, row_number() OVER (PARTITION BY source, case_id ORDER BY ts, seq) AS n
+       SELECT source, case_id, ts, seq, row_number() OVER (PARTITION BY source, case_id ORDER BY ts, seq) AS n
        FROM ev WHERE event = 'contact' AND direction = 'inbound'
      ),
      chaser AS (
-       SELECT i.source, i.case_id, count(*) FILTER (WHERE i.n > 1 AND (r.resolved_ts IS NULL OR i.ts < r.resolved_ts)) AS chasers
+       -- "Before it is resolved" in the case's order (ts, seq): a contact tied in ts with the resolution may precede it.
+       SELECT i.source, i.case_id,
+              count(*) FILTER (WHERE i.n > 1 AND (r.ts IS NULL OR (i.ts, i.seq) < (r.ts, r.seq))) AS chasers
        FROM inbound i LEFT JOIN resolution r ON r.source = i.source AND r.case_id = i.case_id
        GROUP BY i.source, i.case_id
      ),
