@@ -9,7 +9,8 @@ const survey = (caseId: string, ts: string, csat: number, csatScale: number, ext
 
 /**
  * Survey attribution, KPI-DEFINITIONS §6: the step and team after the latest event strictly before the survey in
- * (ts, seq) order; a null step or team on an event carries the last one stated. Expected rows worked out below.
+ * (ts, seq) order. An empty step carries the last one stated; an assignment without team leaves the case in no
+ * team's hands, any other event without team states nothing. Expected rows worked out below.
  */
 const FIXTURE: FixtureEvent[] = [
   // W: transferred N1 → N2, then waiting for the customer; the status change and the contact state no team.
@@ -29,12 +30,24 @@ const FIXTURE: FixtureEvent[] = [
   ev('T', '2025-01-07T12:00:00Z', 'status_changed', { step: 'resolved', seq: 21 }),
   survey('T', '2025-01-07T12:00:00Z', 3, 5, { seq: 20 }),
   // X: an answer tied with `created` but before it in seq has no earlier event → null step and team. Then the
-  // case is taken out of N1's hands (assigned, no team): the next answer keeps the last team stated, N1, step new.
+  // case is taken out of N1's hands (assigned, no team): the next answer belongs to no team, step new.
   survey('X', '2025-01-08T09:00:00Z', 4, 5, { seq: 30 }),
   ev('X', '2025-01-08T09:00:00Z', 'created', { step: 'new', team: 'N1', seq: 31 }),
   ev('X', '2025-01-08T09:10:00Z', 'assigned', { team: 'N1', seq: 32 }),
   ev('X', '2025-01-08T09:20:00Z', 'assigned', { team: null, seq: 33 }),
   survey('X', '2025-01-08T10:00:00Z', 2, 5, { seq: 34 }),
+  // U: N1, taken out of every team's hands, then moved to triage by a status change that states no team: the
+  // answer belongs to triage and to no team.
+  ev('U', '2025-01-10T09:00:00Z', 'created', { step: 'new', team: 'N1', seq: 40 }),
+  ev('U', '2025-01-10T09:10:00Z', 'assigned', { team: null, seq: 41 }),
+  ev('U', '2025-01-10T09:20:00Z', 'status_changed', { step: 'triage', seq: 42 }),
+  survey('U', '2025-01-10T10:00:00Z', 3, 5, { seq: 43 }),
+  // V: created in N1; a status change and a contact recorded without team (the contact without step too) change
+  // neither the team nor the step: → in_progress, N1.
+  ev('V', '2025-01-10T09:00:00Z', 'created', { step: 'new', team: 'N1', seq: 50 }),
+  ev('V', '2025-01-10T09:10:00Z', 'status_changed', { step: 'in_progress', team: null, seq: 51 }),
+  ev('V', '2025-01-10T09:20:00Z', 'contact', { direction: 'inbound', seq: 52 }),
+  survey('V', '2025-01-10T10:00:00Z', 5, 5, { seq: 53 }),
   // O: no created event: kept in the log, never a fact.
   ev('O', '2025-01-09T09:00:00Z', 'assigned', { team: 'N3' }),
   survey('O', '2025-01-09T10:00:00Z', 5, 5),
@@ -54,9 +67,11 @@ describe('refreshSurveyFacts (real PostgreSQL)', () => {
   const EXPECTED = [
     { case_id: 'T', n: 1, at: '2025-01-07T12:00', step: 'in_progress', team: 'N1', csat: 3, csat_scale: 5 },
     { case_id: 'T', n: 2, at: '2025-01-07T12:00', step: 'resolved', team: 'N1', csat: 5, csat_scale: 5 },
+    { case_id: 'U', n: 1, at: '2025-01-10T10:00', step: 'triage', team: null, csat: 3, csat_scale: 5 },
+    { case_id: 'V', n: 1, at: '2025-01-10T10:00', step: 'in_progress', team: 'N1', csat: 5, csat_scale: 5 },
     { case_id: 'W', n: 1, at: '2025-01-06T12:00', step: 'waiting_customer', team: 'N2', csat: 9, csat_scale: 10 },
     { case_id: 'X', n: 1, at: '2025-01-08T09:00', step: null, team: null, csat: 4, csat_scale: 5 },
-    { case_id: 'X', n: 2, at: '2025-01-08T10:00', step: 'new', team: 'N1', csat: 2, csat_scale: 5 },
+    { case_id: 'X', n: 2, at: '2025-01-08T10:00', step: 'new', team: null, csat: 2, csat_scale: 5 },
   ];
 
   beforeAll(async () => {

@@ -8,7 +8,8 @@ import { refreshCaseFacts } from './case-facts';
 /**
  * Transition facts by KPI-DEFINITIONS §5, expected rows worked out by hand. `seq` is the position in the file;
  * step entries are created, status_changed and reopened. `team` is the team holding the case when it entered
- * from_step: the latest team stated at or before that entry (see refreshTransitionFacts).
+ * from_step after that entry: an assignment without team leaves it in no team's hands, any other event without team
+ * states nothing (see refreshTransitionFacts).
  */
 const ev = (seq: number, caseId: string, ts: string, event: string, extra: Partial<StoredEvent> = {}): StoredEvent => ({
   source: 'fixture',
@@ -56,6 +57,17 @@ const FIRST_IMPORT: StoredEvent[] = [
   // D: no created event: kept, never counted.
   ev(30, 'D', '2025-01-06T09:00:00Z', 'status_changed', { step: 'triage', team: 'N1' }),
   ev(31, 'D', '2025-01-06T10:00:00Z', 'status_changed', { step: 'resolved', team: 'N1' }),
+  // E: N1, then taken out of every team's hands during `new`; the status change and the survey after it state no
+  // team, so nobody holds the case when triage is entered.
+  ev(40, 'E', '2025-01-10T08:00:00Z', 'created', { step: 'new', team: 'N1' }),
+  ev(41, 'E', '2025-01-10T09:00:00Z', 'assigned', { step: 'new', team: null }),
+  ev(42, 'E', '2025-01-10T10:00:00Z', 'status_changed', { step: 'triage' }),
+  ev(43, 'E', '2025-01-10T10:30:00Z', 'survey', { step: 'triage', csat: 4, csatScale: 5 }),
+  ev(44, 'E', '2025-01-10T11:00:00Z', 'status_changed', { step: 'resolved' }),
+  // F: created in N1; the status changes are recorded with an empty team: they state nothing, N1 keeps the case.
+  ev(50, 'F', '2025-01-10T08:00:00Z', 'created', { step: 'new', team: 'N1' }),
+  ev(51, 'F', '2025-01-10T09:00:00Z', 'status_changed', { step: 'triage', team: null }),
+  ev(52, 'F', '2025-01-10T10:00:00Z', 'status_changed', { step: 'resolved', team: null }),
 ];
 // C is resolved a day later.
 const C5 = ev(24, 'C', '2025-01-09T10:30:00.900Z', 'status_changed', { step: 'resolved' });
@@ -94,14 +106,22 @@ const B_ROWS = [
   row('B', 2, 'in_progress', 'resolved', '2025-01-07T10:30:00.000Z', '2025-01-07T12:30:00.000Z', 7200, 'N1'),
   row('B', 3, 'resolved', 'reopened', '2025-01-07T12:30:00.000Z', '2025-01-08T12:30:00.000Z', 86400, 'N1'),
   row('B', 4, 'reopened', 'in_progress', '2025-01-08T12:30:00.000Z', '2025-01-08T15:30:00.000Z', 10800, 'N1'),
-  // The assignment to no team at 12:45 leaves N1, the last team that held the case; N2 came at 16:00, during
-  // the step.
-  row('B', 5, 'in_progress', 'resolved', '2025-01-08T15:30:00.000Z', '2025-01-08T18:30:00.000Z', 10800, 'N1'),
+  // The assignment to no team at 12:45 took the case out of N1's hands: nobody held it when in_progress was
+  // entered at 15:30; N2 came at 16:00, during the step.
+  row('B', 5, 'in_progress', 'resolved', '2025-01-08T15:30:00.000Z', '2025-01-08T18:30:00.000Z', 10800, null),
 ];
 const C_ROWS = [
   // 1800.75 s and 3600.15 s: whole seconds, never rounded up.
   row('C', 1, 'new', 'triage', '2025-01-08T09:00:00.000Z', '2025-01-08T09:30:00.750Z', 1800, 'N1'),
   row('C', 2, 'triage', 'in_progress', '2025-01-08T09:30:00.750Z', '2025-01-08T10:30:00.900Z', 3600, 'N1'),
+];
+
+const E_F_ROWS = [
+  // `new` was entered while N1 held the case; triage after the assignment to no team.
+  row('E', 1, 'new', 'triage', '2025-01-10T08:00:00.000Z', '2025-01-10T10:00:00.000Z', 7200, 'N1'),
+  row('E', 2, 'triage', 'resolved', '2025-01-10T10:00:00.000Z', '2025-01-10T11:00:00.000Z', 3600, null),
+  row('F', 1, 'new', 'triage', '2025-01-10T08:00:00.000Z', '2025-01-10T09:00:00.000Z', 3600, 'N1'),
+  row('F', 2, 'triage', 'resolved', '2025-01-10T09:00:00.000Z', '2025-01-10T10:00:00.000Z', 3600, 'N1'),
 ];
 
 describe('transition facts (real PostgreSQL)', () => {
@@ -166,12 +186,13 @@ describe('transition facts (real PostgreSQL)', () => {
       { ...A_ROWS[3], n: 3 },
       ...B_ROWS,
       ...C_ROWS,
+      ...E_F_ROWS,
     ]);
   });
 
   it('recomputes a case when a later import touches it: ties in ts follow seq, not storage order', async () => {
     await importEvents([A4]);
-    expect(await transitions()).toEqual([...A_ROWS, ...B_ROWS, ...C_ROWS]);
+    expect(await transitions()).toEqual([...A_ROWS, ...B_ROWS, ...C_ROWS, ...E_F_ROWS]);
   });
 
   it('adds the transition an open case completes later, with the team an event on the way stated', async () => {
@@ -182,6 +203,7 @@ describe('transition facts (real PostgreSQL)', () => {
       ...C_ROWS,
       // The inbound contact at 10:00 was recorded with N3: N3 held the case when in_progress was entered.
       row('C', 3, 'in_progress', 'resolved', '2025-01-08T10:30:00.900Z', '2025-01-09T10:30:00.900Z', 86400, 'N3'),
+      ...E_F_ROWS,
     ]);
   });
 

@@ -6,14 +6,13 @@ import type { PoolClient } from 'pg';
  * (ts, seq) order; each consecutive pair (prev, cur) is a row prev.step → cur.step lasting the whole seconds of
  * cur.ts − prev.ts. The last step of a case, open or not, has not been left and yields no row.
  *
- * `team` is the team holding the case when it entered from_step: the team of the latest event at or before prev
- * in (ts, seq) order, prev included, that carries a team — any event type: the created event's team, `assigned`
- * events, and any other event recorded with a team (§1: the team holding the case after the event). A null team
- * means "not stated on this event", not "none": an `assigned` event without team (taken out of every team's
- * hands) leaves the last team that held the case, as §3 compares the next assignment with it and as survey facts
- * attribute answers. Null only when no event so far carries a team (e.g. created without team, assigned later,
- * even at the same ts with a higher seq). A reassignment during the step does not move the step's time; the next
- * step starts with it.
+ * `team` is the team holding the case when it entered from_step, after prev and its exact (ts, seq) ties, by the
+ * holder rule shared with survey facts and the reference (caseStates): an `assigned` event sets the holder to its
+ * team, or to none (null) without team, since §3 defines that as taking the case out of every team's hands, while
+ * any other event sets it only when it carries a team, since only an assignment can take the case away, so an
+ * empty team there states nothing. Null also before any event states a team (e.g. created without team, assigned
+ * later, even at the same ts with a higher seq). A reassignment during the step does not move the step's time;
+ * the next step starts with it.
  *
  * Ties in (ts, seq), possible only across overlapping files, are broken on content, never on storage order, so
  * that a re-import in another order gives the same rows.
@@ -25,16 +24,18 @@ export async function refreshTransitionFacts(client: PoolClient): Promise<void> 
   await client.query(`
     WITH ev AS (
       SELECT e.source, e.case_id, e.ts, e.seq, e.event, e.step, e.team, e.agent,
-             -- Events with a team at or before this one's (ts, seq), ties included: constant over the events
-             -- that carry none, so each run starts with the team(s) it is held by.
-             count(e.team) OVER (PARTITION BY e.source, e.case_id ORDER BY e.ts, e.seq) AS run
+             -- Events stating the holder at or before this one's (ts, seq), ties included: constant over the
+             -- events that state nothing, so each run starts with the event(s) that set its holder.
+             count(*) FILTER (WHERE e.event = 'assigned' OR e.team IS NOT NULL)
+               OVER (PARTITION BY e.source, e.case_id ORDER BY e.ts, e.seq) AS run
       FROM journey_event e
       JOIN touched_case t ON t.source = e.source AND t.case_id = e.case_id
       JOIN case_fact f ON f.source = e.source AND f.case_id = e.case_id
     ),
     held AS (
-      -- Run 0 has no team (null); a tie between two teams at one (ts, seq) goes to the greater name.
-      SELECT *, max(team) OVER (PARTITION BY source, case_id, run) AS holder FROM ev
+      -- Run 0 and a run started by assignments without team have no holder (null); a tie between two teams at
+      -- one (ts, seq) goes to the greater name, and a team named beats none.
+      SELECT *, max(team COLLATE "C") OVER (PARTITION BY source, case_id, run) AS holder FROM ev
     ),
     entry AS (
       SELECT source, case_id, ts, step, holder,

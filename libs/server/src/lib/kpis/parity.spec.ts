@@ -15,7 +15,12 @@ import { createTestDatabase, TestDatabase } from '../../testing';
 import { loadConfig } from '../config/relais-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { KpiService } from './kpi.service';
-import { CHASER_AT_RESOLUTION_INSTANT, SURVEY_AFTER_UNASSIGNMENT } from './parity-examples';
+import {
+  CHASER_AT_RESOLUTION_INSTANT,
+  HOLDER_TIE,
+  STATUS_WITHOUT_TEAM,
+  SURVEY_AFTER_UNASSIGNMENT,
+} from './parity-examples';
 import { importJourneyEvents, resetJourneyLog } from './parity-load';
 
 /**
@@ -87,17 +92,27 @@ describe('SQL indicators equal the TypeScript reference (property)', () => {
     );
   }, 240_000);
 
-  // The facts summary and weekly are made of, chasers included (no endpoint shows them yet).
-  it(`per-case facts: case_fact holds the reference's case attributes, transfers, chasers, surveys and gaps (${RUNS} journey sets)`, async () => {
+  // The facts summary and weekly are made of, chasers included (no endpoint shows them yet), and the per-row facts
+  // of §5 and §6 with the team holding the case (the holder rule, which no summary number shows per row).
+  it(`per-case facts: case_fact, case_transition and case_survey hold the reference's case attributes, transfers, chasers, surveys, gaps, stays and answers with their teams (${RUNS} journey sets)`, async () => {
     await fc.assert(
       fc.asyncProperty(journeySets(fc), async (set) => {
         await load(set);
-        const rows: CaseFactRow[] = await dataSource.query(
-          `SELECT source, case_id, customer_key, created_ts, to_char(created_week, 'YYYY-MM-DD') AS week_start, team,
-                  channel, category, transfers, team_entries, distinct_teams, reopened, chasers, surveys,
-                  survey_top_two, next_same_subject_ms
-           FROM case_fact ORDER BY source, case_id`,
-        );
+        const [rows, stays, answers]: [CaseFactRow[], TransitionRow[], SurveyRow[]] = await Promise.all([
+          dataSource.query(
+            `SELECT source, case_id, customer_key, created_ts, to_char(created_week, 'YYYY-MM-DD') AS week_start,
+                    team, channel, category, transfers, team_entries, distinct_teams, reopened, chasers, surveys,
+                    survey_top_two, next_same_subject_ms
+             FROM case_fact ORDER BY source, case_id`,
+          ),
+          dataSource.query(
+            `SELECT source, case_id, from_step, to_step, seconds::int AS seconds, team
+             FROM case_transition ORDER BY source, case_id, n`,
+          ),
+          dataSource.query(
+            `SELECT source, case_id, step, team, csat, csat_scale FROM case_survey ORDER BY source, case_id, n`,
+          ),
+        ]);
         const expected = referenceCases(set.events, { timeZone: TIME_ZONE, repeatWindowDays: 7 });
         expect(rows.map(caseFactOf)).toEqual(
           expected.map((c) => ({
@@ -118,8 +133,44 @@ describe('SQL indicators equal the TypeScript reference (property)', () => {
             nextSameSubjectMs: c.nextSameSubjectMs,
           })),
         );
+        expect(
+          stays.map(({ source, case_id, from_step, to_step, seconds, team }) => ({
+            case: `${source}/${case_id}`,
+            from: from_step,
+            to: to_step,
+            seconds,
+            team,
+          })),
+        ).toEqual(expected.flatMap((c) => c.transitions.map((t) => ({ case: `${c.source}/${c.caseId}`, ...t }))));
+        expect(
+          answers.map(({ source, case_id, step, team, csat, csat_scale }) => ({
+            case: `${source}/${case_id}`,
+            step,
+            team,
+            csat,
+            scale: csat_scale,
+          })),
+        ).toEqual(
+          expected.flatMap((c) =>
+            c.surveys.map(({ step, team, csat, scale }) => ({
+              case: `${c.source}/${c.caseId}`,
+              step,
+              team,
+              csat,
+              scale,
+            })),
+          ),
+        );
       }),
-      { numRuns: RUNS, examples: [[journeySetOf(fc, CHASER_AT_RESOLUTION_INSTANT)]] },
+      {
+        numRuns: RUNS,
+        examples: [
+          [journeySetOf(fc, CHASER_AT_RESOLUTION_INSTANT)],
+          [journeySetOf(fc, SURVEY_AFTER_UNASSIGNMENT)],
+          [journeySetOf(fc, STATUS_WITHOUT_TEAM)],
+          [journeySetOf(fc, HOLDER_TIE)],
+        ],
+      },
     );
   }, 240_000);
 
@@ -146,7 +197,13 @@ describe('SQL indicators equal the TypeScript reference (property)', () => {
           expect({ filters, ...handoffs }).toEqual({ filters, ...referenceHandoffs(set.events, options) });
         }
       }),
-      { numRuns: RUNS, examples: [[journeySetOf(fc, SURVEY_AFTER_UNASSIGNMENT), { team: 'N1' }]] },
+      {
+        numRuns: RUNS,
+        examples: [
+          [journeySetOf(fc, SURVEY_AFTER_UNASSIGNMENT), { team: 'N1' }],
+          [journeySetOf(fc, STATUS_WITHOUT_TEAM), { team: 'N1' }],
+        ],
+      },
     );
   }, 300_000);
 });
@@ -168,6 +225,24 @@ interface CaseFactRow {
   surveys: number;
   survey_top_two: number;
   next_same_subject_ms: string | null;
+}
+
+interface TransitionRow {
+  source: string;
+  case_id: string;
+  from_step: string | null;
+  to_step: string | null;
+  seconds: number;
+  team: string | null;
+}
+
+interface SurveyRow {
+  source: string;
+  case_id: string;
+  step: string | null;
+  team: string | null;
+  csat: number;
+  csat_scale: number;
 }
 
 function caseFactOf(row: CaseFactRow) {

@@ -17,7 +17,7 @@ const TZ = 'Europe/Paris';
  *   in_progress→waiting_customer 0 N2 (same instant, in_progress first by seq) · waiting_customer→resolved 10800 N2
  * B (created without team, N1 at the same instant after it: case team N1, access, 7 Jan): new→in_progress 1800
  *   (no team yet) · in_progress→resolved 7200 N1 · resolved→reopened 86400 N1 · reopened→in_progress 10800 N1 ·
- *   in_progress→resolved 10800 N1 (taken out of every team's hands during reopened: N1 held it last)
+ *   in_progress→resolved 10800 no team (taken out of every team's hands during reopened, N2 came during the step)
  * C (N1, billing, 8 Jan, open): new→triage 1800 (1800.75 s) N1 · triage→in_progress 3600 N1; in_progress not left
  * D: no created event, never counted.
  * E (N2, billing, Mon 13 Jan 09:00 Paris): new→in_progress 3600 N2 · in_progress→resolved 14400 N2
@@ -217,11 +217,12 @@ describe('step delays (real PostgreSQL)', () => {
     expect(byTeam).toEqual([
       // A 0, E 14400, F 3600: median 3600; p90 pos 1.8 → 3600 + .8·10800 = 12240 s = 3.4 h; mean 6000 s.
       { step: 'in_progress', team: 'N2', ...stats(3, 1, 3.4, 1.6667, 5) },
-      // B 7200, B 10800: median 9000 s; p90 7200 + .9·3600 = 10440 s = 2.9 h.
-      { step: 'in_progress', team: 'N1', ...stats(2, 2.5, 2.9, 2.5, 5) },
       { step: 'new', team: 'N1', ...stats(2, 0.75, 0.95, 0.75, 1.5) },
       { step: 'new', team: 'N2', ...stats(2, 0.75, 0.95, 0.75, 1.5) },
       { step: 'triage', team: 'N1', ...stats(2, 1.5, 1.9, 1.5, 3) },
+      // B's in_progress: 7200 s with N1, 10800 s in no team's hands (after the assignment to no team); no team last.
+      { step: 'in_progress', team: 'N1', ...stats(1, 2, 2, 2, 2) },
+      { step: 'in_progress', team: null, ...stats(1, 3, 3, 3, 3) },
       { step: 'new', team: null, ...stats(1, 0.5, 0.5, 0.5, 0.5) },
       { step: 'reopened', team: 'N1', ...stats(1, 3, 3, 3, 3) },
       { step: 'resolved', team: 'N1', ...stats(1, 24, 24, 24, 24) },
@@ -237,12 +238,14 @@ describe('step delays (real PostgreSQL)', () => {
       { from: 'new', to: 'in_progress', ...stats(2, 0.75, 0.95, 0.75, 1.5) },
       T.resolvedClosed,
     ]);
-    // A, B and C: A's in_progress was spent while N2 held the case; B's `new` before any team held it.
+    // A, B and C: A's in_progress was spent while N2 held the case; B's `new` before any team held it, its last
+    // in_progress after it was taken out of every team's hands.
     expect((await stepDurations(dataSource, { team: 'N1' }, TZ)).byTeam).toEqual([
-      { step: 'in_progress', team: 'N1', ...stats(2, 2.5, 2.9, 2.5, 5) },
       { step: 'new', team: 'N1', ...stats(2, 0.75, 0.95, 0.75, 1.5) },
       { step: 'triage', team: 'N1', ...stats(2, 1.5, 1.9, 1.5, 3) },
+      { step: 'in_progress', team: 'N1', ...stats(1, 2, 2, 2, 2) },
       { step: 'in_progress', team: 'N2', ...stats(1, 0, 0, 0, 0) },
+      { step: 'in_progress', team: null, ...stats(1, 3, 3, 3, 3) },
       { step: 'new', team: null, ...stats(1, 0.5, 0.5, 0.5, 0.5) },
       { step: 'reopened', team: 'N1', ...stats(1, 3, 3, 3, 3) },
       { step: 'resolved', team: 'N1', ...stats(1, 24, 24, 24, 24) },

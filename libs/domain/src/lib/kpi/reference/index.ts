@@ -14,6 +14,7 @@ export {
 } from './stored-event';
 export { percentileCont, roundHours, roundRate, roundScore, roundTo } from './rounding';
 export { isoWeekOf, matchesFilters, startOfLocalDay, type FilterableCase, type IsoWeek } from './periods';
+export { caseStates, statesTeam, type CaseState, type StateAround } from './case-state';
 export { teamHistory, wholeSeconds, type TeamHistory, type Transfer } from './team-history';
 export { caseTransitions, stepDelays, type Transition } from './transitions';
 export {

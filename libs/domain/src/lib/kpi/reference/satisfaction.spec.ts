@@ -1,3 +1,4 @@
+import { referenceCases } from './cases';
 import { answers, ev } from './fixture-events';
 import { referenceSummary } from './indicators';
 
@@ -43,6 +44,29 @@ describe('satisfaction per step and team (§6)', () => {
         { team: 'N3', responses: 4, mean: null, csatShare: null },
       ],
     });
+  });
+
+  it('follows one holder rule: no team after an assignment without team, unchanged after an event without team', () => {
+    const events = [
+      // U: N1, taken out of every team's hands, then triage by a status change stating no team → triage / none.
+      ev('U', '2025-03-24T09:00:00Z', 'created', { step: 'new', team: 'N1' }),
+      ev('U', '2025-03-24T09:10:00Z', 'assigned', { step: 'new', team: null }),
+      ev('U', '2025-03-24T09:20:00Z', 'status_changed', { step: 'triage' }),
+      survey('U', '2025-03-24T10:00:00Z', 3, 5),
+      // V: N1; a status change with an empty team and a contact with neither team nor step → in_progress / N1.
+      ev('V', '2025-03-24T09:00:00Z', 'created', { step: 'new', team: 'N1' }),
+      ev('V', '2025-03-24T09:10:00Z', 'status_changed', { step: 'in_progress', team: '' }),
+      ev('V', '2025-03-24T09:20:00Z', 'contact', { direction: 'inbound' }),
+      survey('V', '2025-03-24T10:00:00Z', 5, 5),
+      survey('V', '2025-03-24T10:01:00Z', 4, 5),
+    ];
+    const [u, v] = referenceCases(events, { timeZone: PARIS, repeatWindowDays: 7 });
+    expect(u.surveys.map(({ step, team }) => ({ step, team }))).toEqual([{ step: 'triage', team: null }]);
+    // The second answer follows the first: a survey without step or team changes neither.
+    expect(v.surveys.map(({ step, team }) => ({ step, team }))).toEqual([
+      { step: 'in_progress', team: 'N1' },
+      { step: 'in_progress', team: 'N1' },
+    ]);
   });
 
   it('keeps the answers of the filtered cases only', () => {

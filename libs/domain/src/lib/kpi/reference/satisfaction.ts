@@ -1,4 +1,5 @@
 import type { KpiSummary, SatisfactionCell } from '@relais/contracts';
+import { caseStates } from './case-state';
 import { byText, type StoredJourneyEvent } from './stored-event';
 import { roundRate, roundScore } from './rounding';
 
@@ -15,21 +16,24 @@ export interface SurveyAnswer {
   normalised: number;
   /** In the top two of its scale (4–5 of 5, 9–10 of 10). */
   topTwo: boolean;
-  /** Step and team the case was in when it was answered; null when nothing came before the answer. */
+  /** Step and team the case was in when it was answered (caseStates); null when none was named before. */
   step: string | null;
   team: string | null;
 }
 
 /**
  * §6 over the events of one case in (ts, seq) order: every `survey` event with an answer. It belongs to the state
- * after the latest earlier event of the case — that event's `step` and `team`, which by §1 are the step the case
- * is in and the team holding it after the event.
+ * after the latest earlier event of the case, strictly earlier in (ts, seq), earlier answers included: the step and
+ * the holder of caseStates, so an answer after an assignment without team belongs to no team, while one after a
+ * status change or contact recorded without team stays with the team that held the case. The answer's own step
+ * and team are ignored.
  */
 export function surveyAnswers(caseEvents: readonly StoredJourneyEvent[]): SurveyAnswer[] {
+  const states = caseStates(caseEvents);
   const answers: SurveyAnswer[] = [];
   caseEvents.forEach((e, i) => {
     if (e.event !== 'survey' || e.csat === null || e.csatScale === null) return;
-    const before = i > 0 ? caseEvents[i - 1] : null;
+    const { step, team } = states[i].before;
     answers.push({
       ts: e.ts,
       seq: e.seq,
@@ -37,8 +41,8 @@ export function surveyAnswers(caseEvents: readonly StoredJourneyEvent[]): Survey
       scale: e.csatScale,
       normalised: (e.csat - 1) / (e.csatScale - 1),
       topTwo: e.csat >= e.csatScale - 1,
-      step: before?.step ?? null,
-      team: before?.team ?? null,
+      step,
+      team,
     });
   });
   return answers;

@@ -39,17 +39,41 @@ describe('delay between steps (§5)', () => {
   it('pairs consecutive step-entry events of a case, in whole seconds', () => {
     const [one] = referenceCases(EVENTS, { timeZone: PARIS, repeatWindowDays: 7 });
     expect(one.transitions).toEqual([
-      { from: 'new', to: 'triage', seconds: 3600 },
-      { from: 'triage', to: 'in_progress', seconds: 7200 },
-      { from: 'in_progress', to: 'resolved', seconds: 3600 },
+      // N2 was assigned during `new`: it holds the case from triage on.
+      { from: 'new', to: 'triage', seconds: 3600, team: 'N1' },
+      { from: 'triage', to: 'in_progress', seconds: 7200, team: 'N2' },
+      { from: 'in_progress', to: 'resolved', seconds: 3600, team: 'N2' },
     ]);
   });
 
   it('orders step entries at the same instant by seq', () => {
     const tied = [created('6'), step('6', 1, 'waiting_customer', { seq: 2 }), step('6', 1, 'in_progress', { seq: 1 })];
     expect(referenceCases(tied, { timeZone: PARIS, repeatWindowDays: 7 })[0].transitions).toEqual([
-      { from: 'new', to: 'in_progress', seconds: 3600 },
-      { from: 'in_progress', to: 'waiting_customer', seconds: 0 },
+      { from: 'new', to: 'in_progress', seconds: 3600, team: 'N1' },
+      { from: 'in_progress', to: 'waiting_customer', seconds: 0, team: 'N1' },
+    ]);
+  });
+
+  it('gives each stay the team holding the case when the step was entered (one holder rule with §6)', () => {
+    const options = { timeZone: PARIS, repeatWindowDays: 7 };
+    // N1, then taken out of every team's hands during `new`: the status change and the survey after it state no
+    // team, so triage is entered in no team's hands.
+    const unassigned = [
+      created('7'),
+      ev('7', at(0.5), 'assigned', { step: 'new', team: null }),
+      step('7', 1, 'triage'),
+      ev('7', at(1.5), 'survey', { step: 'triage', csat: 4, csatScale: 5 }),
+      step('7', 2, 'resolved'),
+    ];
+    expect(referenceCases(unassigned, options)[0].transitions).toEqual([
+      { from: 'new', to: 'triage', seconds: 3600, team: 'N1' },
+      { from: 'triage', to: 'resolved', seconds: 3600, team: null },
+    ]);
+    // Status changes recorded with an empty team (empty text or null) state nothing: N1 keeps the case.
+    const unstated = [created('8'), step('8', 1, 'triage', { team: '' }), step('8', 2, 'resolved', { team: null })];
+    expect(referenceCases(unstated, options)[0].transitions).toEqual([
+      { from: 'new', to: 'triage', seconds: 3600, team: 'N1' },
+      { from: 'triage', to: 'resolved', seconds: 3600, team: 'N1' },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { StepDelay } from '@relais/contracts';
 import { STEP_ENTRY_EVENTS } from '../../journey/journey-event';
+import { caseStates } from './case-state';
 import { byText, type StoredJourneyEvent } from './stored-event';
 import { mean, percentileCont, roundHours } from './rounding';
 import { wholeSeconds } from './team-history';
@@ -9,17 +10,29 @@ export interface Transition {
   from: string | null;
   to: string | null;
   seconds: number;
+  /** The team holding the case when it entered `from` (caseStates); null when it was in no team's hands. */
+  team: string | null;
 }
 
 /**
  * §5 over the events of one case in (ts, seq) order: the step-entry events (`created`, `status_changed`,
  * `reopened`) taken pairwise. An open case contributes the transitions it completed; the last step has no end yet.
+ * The team is the holder after the entry into `from` (its exact (ts, seq) ties included): a reassignment during
+ * the step does not move the step's time, the next step starts with it.
  */
 export function caseTransitions(caseEvents: readonly StoredJourneyEvent[]): Transition[] {
-  const entries = caseEvents.filter((e) => STEP_ENTRY_EVENTS.includes(e.event));
+  const states = caseStates(caseEvents);
+  const entries = caseEvents
+    .map((e, i) => ({ e, team: states[i].after.team }))
+    .filter(({ e }) => STEP_ENTRY_EVENTS.includes(e.event));
   return entries.slice(1).map((cur, i) => {
     const prev = entries[i];
-    return { from: prev.step, to: cur.step, seconds: wholeSeconds(cur.ts.getTime() - prev.ts.getTime()) };
+    return {
+      from: prev.e.step,
+      to: cur.e.step,
+      seconds: wholeSeconds(cur.e.ts.getTime() - prev.e.ts.getTime()),
+      team: prev.team,
+    };
   });
 }
 
