@@ -8,6 +8,8 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { KpisModule } from './kpis/kpis.module';
+import { SettingsModule } from './settings/settings.module';
+import { UsersModule } from './users/users.module';
 
 /** Built layout: dist/api/main.js beside dist/web/browser. */
 export const WEB_ROOT = join(__dirname, '..', 'web', 'browser');
@@ -21,6 +23,8 @@ export const WEB_ROOT = join(__dirname, '..', 'web', 'browser');
     KpisModule,
     CasesModule,
     ImportsModule,
+    SettingsModule,
+    UsersModule,
     DemoModule,
     ServeStaticModule.forRoot({ rootPath: WEB_ROOT, exclude: ['/api/{*path}'] }),
   ],

@@ -5,3 +5,5 @@ export * from './lib/imports';
 export * from './lib/kpis';
 export * from './lib/delays';
 export * from './lib/satisfaction';
+export * from './lib/settings';
+export * from './lib/review';

@@ -1,13 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { KpiFilters } from '@relais/contracts';
+import { REPEAT_WINDOW_DAYS, type KpiFilters } from '@relais/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-export const REPEAT_WINDOWS = [2, 3, 7, 14, 30];
+export const REPEAT_WINDOWS: readonly number[] = REPEAT_WINDOW_DAYS;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class KpiQueryDto implements KpiFilters {
-  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD, organisation time zone), included', example: '2025-01-06' })
+  @ApiPropertyOptional({
+    description: 'First day (YYYY-MM-DD, organisation time zone), included',
+    example: '2025-01-06',
+  })
   @IsOptional()
   @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'from must be a valid calendar date' })
@@ -24,7 +27,10 @@ export class KpiQueryDto implements KpiFilters {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) channel?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) category?: string;
 
-  @ApiPropertyOptional({ enum: REPEAT_WINDOWS, description: 'Repeat-contact window in days (default 7)' })
+  @ApiPropertyOptional({
+    enum: REPEAT_WINDOWS,
+    description: 'Repeat-contact window in days (default: the organisation setting, 7 at first)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsIn(REPEAT_WINDOWS, { message: `repeatWindowDays must be one of ${REPEAT_WINDOWS.join(', ')}` })

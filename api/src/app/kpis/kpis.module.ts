@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { KpisModule as KpiQueriesModule } from '@relais/server';
+import { KpisModule as KpiQueriesModule, SettingsModule } from '@relais/server';
 import { HandoffsController } from './handoffs.controller';
 import { KpisController } from './kpis.controller';
+import { ReviewController } from './review.controller';
 import { SatisfactionController } from './satisfaction.controller';
 import { StepDelaysController } from './step-delays.controller';
 
 @Module({
-  imports: [KpiQueriesModule],
-  controllers: [KpisController, HandoffsController, SatisfactionController, StepDelaysController],
+  imports: [KpiQueriesModule, SettingsModule],
+  controllers: [KpisController, HandoffsController, SatisfactionController, StepDelaysController, ReviewController],
 })
 export class KpisModule {}

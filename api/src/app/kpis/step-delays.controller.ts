@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StepDurationsResponse, TransitionDelaysResponse } from '@relais/contracts';
-import { RELAIS_CONFIG, RelaisConfig, stepDurations, transitionDelays } from '@relais/server';
+import { SettingsService, stepDurations, transitionDelays } from '@relais/server';
 import { DataSource } from 'typeorm';
 import { KpiQueryDto } from './kpi-query.dto';
 
@@ -12,20 +12,20 @@ import { KpiQueryDto } from './kpi-query.dto';
 export class StepDelaysController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(RELAIS_CONFIG) private readonly config: RelaisConfig,
+    private readonly settings: SettingsService,
   ) {}
 
   @Get('transitions')
   @ApiOperation({
     summary: 'Delay between steps per transition (calendar hours), ranked as bottlenecks by p90 and by total hours',
   })
-  transitions(@Query() query: KpiQueryDto): Promise<TransitionDelaysResponse> {
-    return transitionDelays(this.db, query, this.config.timeZone);
+  async transitions(@Query() query: KpiQueryDto): Promise<TransitionDelaysResponse> {
+    return transitionDelays(this.db, query, (await this.settings.effective()).timeZone);
   }
 
   @Get('steps')
   @ApiOperation({ summary: 'Time spent per step, and per step and team holding the case meanwhile' })
-  steps(@Query() query: KpiQueryDto): Promise<StepDurationsResponse> {
-    return stepDurations(this.db, query, this.config.timeZone);
+  async steps(@Query() query: KpiQueryDto): Promise<StepDurationsResponse> {
+    return stepDurations(this.db, query, (await this.settings.effective()).timeZone);
   }
 }

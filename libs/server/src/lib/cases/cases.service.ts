@@ -4,6 +4,7 @@ import type { CaseDetail, CaseListQuery, CasesPage } from '@relais/contracts';
 import { DataSource } from 'typeorm';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
+import { readOrganisationSettings } from '../settings/organisation-settings';
 import { caseDetail, listCases } from './cases.queries';
 
 /** The analyst's drill-down from an indicator to the cases behind it, and to one case's journey. */
@@ -14,11 +15,18 @@ export class CasesService {
     @Inject(RELAIS_CONFIG) private readonly config: RelaisConfig,
   ) {}
 
-  list(query: CaseListQuery): Promise<CasesPage> {
-    return listCases(this.db, query, this.config.timeZone);
+  /** Days and the default repeat window are the organisation's (settings). */
+  async list(query: CaseListQuery): Promise<CasesPage> {
+    const settings = await readOrganisationSettings(this.db, this.config.timeZone);
+    return listCases(
+      this.db,
+      { ...query, repeatWindowDays: query.repeatWindowDays ?? settings.repeatWindowDays },
+      settings.timeZone,
+    );
   }
 
-  detail(source: string, caseId: string, repeatWindowDays?: number): Promise<CaseDetail | null> {
-    return caseDetail(this.db, source, caseId, repeatWindowDays);
+  async detail(source: string, caseId: string, repeatWindowDays?: number): Promise<CaseDetail | null> {
+    const settings = await readOrganisationSettings(this.db, this.config.timeZone);
+    return caseDetail(this.db, source, caseId, repeatWindowDays ?? settings.repeatWindowDays);
   }
 }

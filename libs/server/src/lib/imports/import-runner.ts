@@ -16,6 +16,8 @@ import { DataSource, Repository } from 'typeorm';
 import { refreshCaseFacts } from '../cases/case-facts';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
+import { readOrganisationSettings } from '../settings/organisation-settings';
+import { loadStepMapper, type StepMapper } from '../settings/step-mappings';
 import {
   copyIntoObservations,
   copyIntoStaging,
@@ -26,6 +28,7 @@ import {
 } from './event-store';
 import { deriveEventLogEvents } from './eventlog-derivation';
 import { ImportEntity } from './import.entity';
+import { IMPORT_MERGE_LOCK } from './import-lock';
 
 export const MAX_REPORTED_ERRORS = 100;
 const PROGRESS_INTERVAL_MS = 500;
@@ -78,7 +81,10 @@ export class ImportRunner {
     try {
       await runner.startTransaction();
       // One merge at a time: facts of a case touched by two concurrent imports must see both.
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext('relais:import-merge'))`);
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [IMPORT_MERGE_LOCK]);
+      // Read under the lock: a time-zone change waits for this import, or this import sees the new zone.
+      const settings = await readOrganisationSettings(runner, this.config.timeZone);
+      const mapStep = await loadStepMapper(runner, record.source);
       const timer = stopwatch();
       await createStaging(client);
       const adapter = getAdapter(record.format);
@@ -86,8 +92,8 @@ export class ImportRunner {
       const outputs = this.read(adapter, record, progress.stream, tally);
       const derived = adapter.yields === 'observations';
       let staged = derived
-        ? await copyIntoObservations(client, this.observations(adapter, outputs))
-        : await copyIntoStaging(client, this.events(adapter, record, outputs));
+        ? await copyIntoObservations(client, this.observations(adapter, outputs, mapStep))
+        : await copyIntoStaging(client, this.events(adapter, record, outputs, mapStep));
       timer.lap('read+copy');
       const threshold = this.config.rejectThreshold;
       if (tally.rowsRead > 0 && tally.rejected / tally.rowsRead > threshold) {
@@ -101,7 +107,7 @@ export class ImportRunner {
       }
       const inserted = await mergeStaging(client, importId);
       timer.lap('merge');
-      await refreshCaseFacts(client, this.config.timeZone);
+      await refreshCaseFacts(client, settings.timeZone);
       timer.lap('facts');
       await runner.manager.update(ImportEntity, importId, {
         status: 'succeeded',
@@ -161,9 +167,11 @@ export class ImportRunner {
     }
   }
 
+  /** Steps go through the source's mapping here, before staging: the derivation compares mapped steps. */
   private async *observations(
     adapter: ImportAdapter,
     outputs: AsyncIterable<AcceptedOutput>,
+    mapStep: StepMapper,
   ): AsyncIterable<StagedObservation> {
     for await (const output of outputs) {
       if (output.kind !== 'observation')
@@ -174,7 +182,7 @@ export class ImportRunner {
         customerKey: pseudonymise(this.config.secret, o.customerId),
         ts: o.ts,
         seq: o.seq,
-        step: o.step,
+        step: mapStep(o.step),
         team: o.team,
         agent: o.agent,
         channel: o.channel,
@@ -189,6 +197,7 @@ export class ImportRunner {
     adapter: ImportAdapter,
     record: ImportEntity,
     outputs: AsyncIterable<AcceptedOutput>,
+    mapStep: StepMapper,
   ): AsyncIterable<StoredEvent> {
     for await (const output of outputs) {
       if (output.kind !== 'event') throw new Error(`The ${adapter.name} adapter yielded an observation among events`);
@@ -200,7 +209,7 @@ export class ImportRunner {
         ts: e.ts,
         seq: e.seq,
         event: e.event,
-        step: e.step,
+        step: mapStep(e.step),
         team: e.team,
         agent: e.agent,
         channel: e.channel,

@@ -9,6 +9,7 @@ import { Repository } from 'typeorm';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
 import { IMPORT_QUEUE, ImportJobData } from '../queue/queue.constants';
+import { readOrganisationSettings } from '../settings/organisation-settings';
 import { ImportEntity } from './import.entity';
 
 export interface NewImport {
@@ -31,10 +32,13 @@ export class ImportsService {
   ) {}
 
   async enqueue(request: NewImport): Promise<ImportAccepted> {
+    // Timestamps without offset are read in the organisation's time zone unless the request names one.
+    const timeZone =
+      request.timeZone ?? (await readOrganisationSettings(this.imports.manager, this.config.timeZone)).timeZone;
     const record = await this.imports.save({
       format: request.format,
       source: request.source ?? request.format,
-      timeZone: request.timeZone ?? this.config.timeZone,
+      timeZone,
       options: request.options ?? {},
       fileName: request.fileName,
       filePath: '',

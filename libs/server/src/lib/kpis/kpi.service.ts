@@ -11,6 +11,7 @@ import type {
 import { DataSource } from 'typeorm';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
+import { readOrganisationSettings } from '../settings/organisation-settings';
 import { caseFilter } from './case-filter';
 import { handoffs } from './handoffs.queries';
 import { satisfaction, satisfactionReport } from './satisfaction.queries';
@@ -20,7 +21,25 @@ import { rate, score } from './rounding';
 const DAY_MS = 86_400_000;
 export const MIN_SURVEY_RESPONSES = 5;
 
-/** Indicators answered from case_fact: never a scan of journey_event on the request path. */
+/** Filters with the organisation's default repeat window filled in, and the time zone days are counted in. */
+export interface ResolvedQuery {
+  filters: KpiFilters & { repeatWindowDays: number };
+  timeZone: string;
+}
+
+/**
+ * A weekly point with what the weekly review needs besides the contract's fields: the reopen rate, and the scale
+ * csatMean is on (null: mixed scales, csatMean is the normalised 0–1 score, or no answers).
+ */
+export interface WeeklyDetail extends WeeklyKpiPoint {
+  reopenRate: number;
+  csatScale: number | null;
+}
+
+/**
+ * Indicators answered from case_fact: never a scan of journey_event on the request path. The organisation's time
+ * zone and default repeat window come from the settings, read on each request.
+ */
 @Injectable()
 export class KpiService {
   constructor(
@@ -28,10 +47,20 @@ export class KpiService {
     @Inject(RELAIS_CONFIG) private readonly config: RelaisConfig,
   ) {}
 
-  async summary(filters: KpiFilters): Promise<KpiSummary> {
-    const windowDays = filters.repeatWindowDays ?? 7;
+  /** The request's filters and time zone once the organisation's settings are applied. */
+  async resolve(query: KpiFilters): Promise<ResolvedQuery> {
+    const settings = await readOrganisationSettings(this.db, this.config.timeZone);
+    return {
+      filters: { ...query, repeatWindowDays: query.repeatWindowDays ?? settings.repeatWindowDays },
+      timeZone: settings.timeZone,
+    };
+  }
+
+  async summary(query: KpiFilters): Promise<KpiSummary> {
+    const { filters, timeZone } = await this.resolve(query);
+    const windowDays = filters.repeatWindowDays;
     const params: unknown[] = [windowDays * DAY_MS];
-    const { where } = caseFilter(filters, this.config.timeZone, params);
+    const { where } = caseFilter(filters, timeZone, params);
     const [row] = await this.db.query(
       `SELECT count(*)::int AS cases,
               coalesce(avg(f.transfers), 0) AS transfers_mean,
@@ -63,23 +92,31 @@ export class KpiService {
         provisionalCases: row.provisional,
       },
       reopenRate: rate(row.reopen_rate),
-      stepDelays: await stepDelays(this.db, filters, this.config.timeZone),
-      satisfaction: await satisfaction(this.db, filters, this.config.timeZone),
+      stepDelays: await stepDelays(this.db, filters, timeZone),
+      satisfaction: await satisfaction(this.db, filters, timeZone),
     };
   }
 
-  handoffs(filters: KpiFilters): Promise<HandoffsResponse> {
-    return handoffs(this.db, filters, this.config.timeZone);
+  async handoffs(query: KpiFilters): Promise<HandoffsResponse> {
+    const { filters, timeZone } = await this.resolve(query);
+    return handoffs(this.db, filters, timeZone);
   }
 
-  satisfaction(filters: KpiFilters): Promise<SatisfactionReport> {
-    return satisfactionReport(this.db, filters, this.config.timeZone);
+  async satisfaction(query: KpiFilters): Promise<SatisfactionReport> {
+    const { filters, timeZone } = await this.resolve(query);
+    return satisfactionReport(this.db, filters, timeZone);
   }
 
-  async weekly(filters: KpiFilters): Promise<WeeklyKpis> {
-    const windowDays = filters.repeatWindowDays ?? 7;
-    const params: unknown[] = [windowDays * DAY_MS];
-    const { where } = caseFilter(filters, this.config.timeZone, params);
+  async weekly(query: KpiFilters): Promise<WeeklyKpis> {
+    const { weeks } = await this.weeklyDetail(query);
+    return { weeks: weeks.map(toWeeklyPoint) };
+  }
+
+  /** The weekly points with the review's extra fields, in one statement like weekly(). */
+  async weeklyDetail(query: KpiFilters): Promise<{ repeatWindowDays: number; weeks: WeeklyDetail[] }> {
+    const { filters, timeZone } = await this.resolve(query);
+    const params: unknown[] = [filters.repeatWindowDays * DAY_MS];
+    const { where } = caseFilter(filters, timeZone, params);
     const rows: WeeklyRow[] = await this.db.query(
       `SELECT to_char(f.created_week, 'IYYY-"W"IW') AS week,
               to_char(f.created_week, 'YYYY-MM-DD') AS start,
@@ -87,6 +124,7 @@ export class KpiService {
               avg(f.transfers) AS transfers_mean,
               avg((f.team_entries > f.distinct_teams)::int) AS ping_pong,
               avg((coalesce(f.next_same_subject_ms <= $1, false))::int) AS repeat_rate,
+              avg(f.reopened::int) AS reopen_rate,
               coalesce(bool_or(f.created_ts > s.latest_event_ts - $1 * interval '1 millisecond'), false) AS provisional,
               sum(f.surveys)::int AS surveys,
               sum(f.survey_top_two)::int AS top_two,
@@ -98,7 +136,7 @@ export class KpiService {
        GROUP BY f.created_week ORDER BY f.created_week`,
       params,
     );
-    return { weeks: rows.map(toWeeklyPoint) };
+    return { repeatWindowDays: filters.repeatWindowDays, weeks: rows.map(toWeeklyDetail) };
   }
 }
 
@@ -109,6 +147,7 @@ interface WeeklyRow {
   transfers_mean: string;
   ping_pong: string;
   repeat_rate: string;
+  reopen_rate: string;
   provisional: boolean;
   surveys: number;
   top_two: number;
@@ -118,7 +157,13 @@ interface WeeklyRow {
   scale_max: number | null;
 }
 
-function toWeeklyPoint(row: WeeklyRow): WeeklyKpiPoint {
+/** The contract's point: exactly its fields, nothing of the review's. */
+function toWeeklyPoint(w: WeeklyDetail): WeeklyKpiPoint {
+  const { week, start, cases, transfersMean, pingPongShare, repeatRate, provisional, surveys, csatMean, csatShare } = w;
+  return { week, start, cases, transfersMean, pingPongShare, repeatRate, provisional, surveys, csatMean, csatShare };
+}
+
+function toWeeklyDetail(row: WeeklyRow): WeeklyDetail {
   const enough = row.surveys >= MIN_SURVEY_RESPONSES;
   // Mean on the original scale when every answer uses the same one, else on the normalised 0–1 score (§6).
   const mean = row.scale_min === row.scale_max ? row.score_sum / row.surveys : row.normalised_sum / row.surveys;
@@ -133,5 +178,7 @@ function toWeeklyPoint(row: WeeklyRow): WeeklyKpiPoint {
     surveys: row.surveys,
     csatMean: enough ? score(mean) : null,
     csatShare: enough ? rate(row.top_two / row.surveys) : null,
+    reopenRate: rate(row.reopen_rate),
+    csatScale: row.surveys > 0 && row.scale_min === row.scale_max ? row.scale_min : null,
   };
 }

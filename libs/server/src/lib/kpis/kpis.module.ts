@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TargetsModule } from '../targets/targets.module';
 import { KpiService } from './kpi.service';
+import { ReviewService } from './review.service';
 
-@Module({ providers: [KpiService], exports: [KpiService] })
+@Module({ imports: [TargetsModule], providers: [KpiService, ReviewService], exports: [KpiService, ReviewService] })
 export class KpisModule {}

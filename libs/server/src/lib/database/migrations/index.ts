@@ -1,5 +1,6 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { JourneyFacts1764200000000 } from './1764200000000-journey-facts';
+import { Settings1764300000000 } from './1764300000000-settings';
 
 /** Every migration, in order; bundled apps cannot discover them by glob. */
-export const MIGRATIONS = [InitialSchema1764100000000, JourneyFacts1764200000000];
+export const MIGRATIONS = [InitialSchema1764100000000, JourneyFacts1764200000000, Settings1764300000000];
