@@ -7,6 +7,8 @@ describe('isTimeZone', () => {
     ['America/Montreal', true],
     ['Mars/Olympus', false],
     ['Europe/Pariss', false],
+    ['+02:00', false],
+    ['-0500', false],
     ['', false],
   ])('%p → %p', (zone, expected) => {
     expect(isTimeZone(zone)).toBe(expected);
