@@ -1,25 +1,16 @@
 import { Readable, Writable } from 'node:stream';
+import { CANONICAL_OPTIONAL_COLUMNS, CANONICAL_REQUIRED_COLUMNS } from '../ingest/canonical/canonical-adapter';
 import { DemoOptions, generateDemoCases } from './demo-generator';
 import { DEMO_CSAT_SCALE } from './demo-model';
 
 // Hot paths read Math through module bindings: a global lookup is slow inside a vm context (Jest runs tests in one).
 const { floor } = Math;
 
-/** Canonical CSV columns (KPI-DEFINITIONS §8), with both optional columns. */
-export const DEMO_CSV_COLUMNS = [
-  'case_id',
-  'customer_id',
-  'ts',
-  'event',
-  'step',
-  'team',
-  'agent',
-  'channel',
-  'category',
-  'csat',
-  'direction',
-  'csat_scale',
-] as const;
+/**
+ * Canonical CSV columns (KPI-DEFINITIONS §8), with both optional columns: the adapter's lists, required first,
+ * so the demo writes exactly the header the canonical import expects.
+ */
+export const DEMO_CSV_COLUMNS = [...CANONICAL_REQUIRED_COLUMNS, ...CANONICAL_OPTIONAL_COLUMNS] as const;
 
 /** Text chunks are flushed at about this size (UTF-16 code units; the data is ASCII, so bytes too). */
 const CHUNK_SIZE = 64 * 1024;

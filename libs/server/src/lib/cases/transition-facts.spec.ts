@@ -1,9 +1,7 @@
 import { createTestDatabase, TestDatabase } from '../../testing';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
-import { copyIntoStaging, createStaging, mergeStaging, StoredEvent } from '../imports/event-store';
-import { refreshCaseFacts } from './case-facts';
+import { eventsOf, FixtureEvent, importFixture } from './cases.testing';
 
 /**
  * Transition facts by KPI-DEFINITIONS §5, expected rows worked out by hand. `seq` is the position in the file;
@@ -11,28 +9,14 @@ import { refreshCaseFacts } from './case-facts';
  * from_step after that entry: an assignment without team leaves it in no team's hands, any other event without team
  * states nothing (see refreshTransitionFacts).
  */
-const ev = (seq: number, caseId: string, ts: string, event: string, extra: Partial<StoredEvent> = {}): StoredEvent => ({
-  source: 'fixture',
-  caseId,
-  customerKey: null,
-  ts: new Date(ts),
-  seq,
-  event,
-  step: null,
-  team: null,
-  agent: null,
-  channel: null,
-  category: null,
-  direction: null,
-  csat: null,
-  csatScale: null,
-  ...extra,
-});
+const fixtureEvent = eventsOf('fixture');
+const ev = (seq: number, caseId: string, ts: string, event: string, extra: Partial<FixtureEvent> = {}) =>
+  fixtureEvent(caseId, ts, event, { seq, ...extra });
 
 // A: created in N1; N2 assigned during triage; waiting_customer and in_progress at the same instant, ordered
 // by seq. A4 comes in a second import: stored after A5 and named after it, so only (ts, seq) puts it first.
 const A4 = ev(4, 'A', '2025-01-06T11:00:00Z', 'status_changed', { step: 'waiting_customer' });
-const FIRST_IMPORT: StoredEvent[] = [
+const FIRST_IMPORT: FixtureEvent[] = [
   ev(1, 'A', '2025-01-06T08:00:00Z', 'created', { step: 'new', team: 'N1', category: 'billing' }),
   ev(2, 'A', '2025-01-06T09:00:00Z', 'status_changed', { step: 'triage' }),
   ev(3, 'A', '2025-01-06T09:30:00Z', 'assigned', { step: 'triage', team: 'N2' }),
@@ -128,26 +112,6 @@ describe('transition facts (real PostgreSQL)', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
 
-  async function importEvents(events: StoredEvent[]): Promise<void> {
-    const runner = dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    await runner.startTransaction();
-    const [{ id }] = await runner.query(
-      `INSERT INTO import (format, source, time_zone, file_name, file_path) VALUES ('canonical', 'fixture', 'UTC', 'f', 'f') RETURNING id`,
-    );
-    await createStaging(client);
-    await copyIntoStaging(
-      client,
-      (async function* () {
-        yield* events;
-      })(),
-    );
-    await mergeStaging(client, id);
-    await refreshCaseFacts(client, 'Europe/Paris');
-    await runner.commitTransaction();
-    await runner.release();
-  }
-
   async function transitions(): Promise<ReturnType<typeof row>[]> {
     const rows: Array<Record<string, unknown>> = await dataSource.query(
       `SELECT case_id, n, from_step, to_step, entered_at, left_at, seconds::int AS seconds, team
@@ -170,7 +134,7 @@ describe('transition facts (real PostgreSQL)', () => {
   beforeAll(async () => {
     database = await createTestDatabase('server_transitions');
     dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    await importEvents(FIRST_IMPORT);
+    await importFixture(dataSource, FIRST_IMPORT);
   });
 
   afterAll(async () => {
@@ -191,12 +155,12 @@ describe('transition facts (real PostgreSQL)', () => {
   });
 
   it('recomputes a case when a later import touches it: ties in ts follow seq, not storage order', async () => {
-    await importEvents([A4]);
+    await importFixture(dataSource, [A4]);
     expect(await transitions()).toEqual([...A_ROWS, ...B_ROWS, ...C_ROWS, ...E_F_ROWS]);
   });
 
   it('adds the transition an open case completes later, with the team an event on the way stated', async () => {
-    await importEvents([C5]);
+    await importFixture(dataSource, [C5]);
     expect(await transitions()).toEqual([
       ...A_ROWS,
       ...B_ROWS,
@@ -209,7 +173,7 @@ describe('transition facts (real PostgreSQL)', () => {
 
   it('changes nothing when the same events come again', async () => {
     const before = await transitions();
-    await importEvents([...FIRST_IMPORT, A4, C5]);
+    await importFixture(dataSource, [...FIRST_IMPORT, A4, C5]);
     expect(await transitions()).toEqual(before);
   });
 });

@@ -1,10 +1,8 @@
 import { createTestDatabase, TestDatabase } from '../../testing';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { refreshCaseFacts } from '../cases/case-facts';
+import { eventsOf, FixtureEvent, importFixture } from '../cases/cases.testing';
 import { loadConfig } from '../config/relais-config';
 import { dataSourceOptions } from '../database/data-source-options';
-import { copyIntoStaging, createStaging, mergeStaging, StoredEvent } from '../imports/event-store';
 import { KpiService } from './kpi.service';
 
 /**
@@ -15,29 +13,14 @@ import { KpiService } from './kpi.service';
  * D 2025-01-22 09:00:01Z (+7 d 1 s). F: k2 / access, created Sunday 2025-01-12 23:30Z = Monday 00:30 in Paris.
  * E has no `created` event: kept, never counted.
  */
-const ev = (caseId: string, ts: string, event: string, extra: Partial<StoredEvent> = {}): StoredEvent => ({
-  source: 'fixture',
-  caseId,
-  customerKey: null,
-  ts: new Date(ts),
-  seq: 0,
-  event,
-  step: null,
-  team: null,
-  agent: null,
-  channel: null,
-  category: null,
-  direction: null,
-  csat: null,
-  csatScale: null,
-  ...extra,
-});
+// seq 0 unless given: only the same-instant assignments of A need an order.
+const ev = eventsOf('fixture', { seq: 0 });
 const created = (caseId: string, ts: string, customerKey: string, category: string) =>
   ev(caseId, ts, 'created', { customerKey, category, channel: 'phone', step: 'new', team: 'N1' });
 const survey = (caseId: string, ts: string, csat: number, csatScale = 5) =>
   ev(caseId, ts, 'survey', { csat, csatScale, step: 'resolved' });
 
-const FIXTURE: StoredEvent[] = [
+const FIXTURE: FixtureEvent[] = [
   // A: N1 → N2 → N1 (same instant twice, ordered by seq): 2 transfers, 3 entries, 2 teams → ping-pong.
   created('A', '2025-01-06T09:00:00Z', 'k1', 'billing'),
   ev('A', '2025-01-06T09:01:00Z', 'assigned', { team: 'N1', agent: 'a1', seq: 1 }),
@@ -78,32 +61,11 @@ describe('per-case facts and indicators (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let kpis: KpiService;
 
-  async function importEvents(events: StoredEvent[]): Promise<number> {
-    const runner = dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    await runner.startTransaction();
-    const [{ id }] = await runner.query(
-      `INSERT INTO import (format, source, time_zone, file_name, file_path) VALUES ('canonical', 'fixture', 'UTC', 'f', 'f') RETURNING id`,
-    );
-    await createStaging(client);
-    await copyIntoStaging(
-      client,
-      (async function* () {
-        yield* events;
-      })(),
-    );
-    const inserted = await mergeStaging(client, id);
-    await refreshCaseFacts(client, 'Europe/Paris');
-    await runner.commitTransaction();
-    await runner.release();
-    return inserted;
-  }
-
   beforeAll(async () => {
     database = await createTestDatabase('server_kpis');
     dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
     kpis = new KpiService(dataSource, { ...loadConfig({ RELAIS_SECRET: 'x'.repeat(32) }), timeZone: 'Europe/Paris' });
-    await importEvents(FIXTURE);
+    await importFixture(dataSource, FIXTURE);
   });
 
   afterAll(async () => {
@@ -243,7 +205,7 @@ describe('per-case facts and indicators (real PostgreSQL)', () => {
   });
 
   it('adds nothing when the same events come again', async () => {
-    expect(await importEvents(FIXTURE)).toBe(0);
+    expect(await importFixture(dataSource, FIXTURE)).toBe(0);
     expect((await kpis.summary({})).cases).toBe(5);
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM journey_event`);
     expect(count).toBe(FIXTURE.length);

@@ -1,9 +1,7 @@
 import { createTestDatabase, TestDatabase } from '../../testing';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { refreshCaseFacts } from '../cases/case-facts';
+import { eventsOf, FixtureEvent, importFixture } from '../cases/cases.testing';
 import { dataSourceOptions } from '../database/data-source-options';
-import { copyIntoStaging, createStaging, mergeStaging, StoredEvent } from '../imports/event-store';
 import { hours } from './rounding';
 import { stepDelays, stepDurations, transitionDelays } from './step-delays.queries';
 
@@ -24,29 +22,12 @@ const TZ = 'Europe/Paris';
  * F (N2, access, 13 Jan 23:30Z = Tue 14 Jan 00:30 Paris): new→in_progress 1800 N2 · in_progress→resolved 3600 N2 ·
  *   resolved→closed 259200 N2
  */
-let seq = 0;
-const ev = (caseId: string, ts: string, event: string, extra: Partial<StoredEvent> = {}): StoredEvent => ({
-  source: 'fixture',
-  caseId,
-  customerKey: null,
-  ts: new Date(ts),
-  seq: (seq += 1),
-  event,
-  step: null,
-  team: null,
-  agent: null,
-  channel: null,
-  category: null,
-  direction: null,
-  csat: null,
-  csatScale: null,
-  ...extra,
-});
+const ev = eventsOf('fixture');
 const step = (caseId: string, ts: string, name: string, event = 'status_changed') =>
   ev(caseId, ts, event, { step: name });
 const assign = (caseId: string, ts: string, team: string | null) => ev(caseId, ts, 'assigned', { team });
 
-const FIXTURE: StoredEvent[] = [
+const FIXTURE: FixtureEvent[] = [
   ev('A', '2025-01-06T08:00:00Z', 'created', { step: 'new', team: 'N1', category: 'billing' }),
   step('A', '2025-01-06T09:00:00Z', 'triage'),
   assign('A', '2025-01-06T09:30:00Z', 'N2'),
@@ -104,26 +85,6 @@ const T = {
   waitingResolved: { from: 'waiting_customer', to: 'resolved', ...stats(1, 3, 3, 3, 3) },
 };
 
-async function importEvents(dataSource: DataSource, events: StoredEvent[]): Promise<void> {
-  const runner = dataSource.createQueryRunner();
-  const client = (await runner.connect()) as PoolClient;
-  await runner.startTransaction();
-  const [{ id }] = await runner.query(
-    `INSERT INTO import (format, source, time_zone, file_name, file_path) VALUES ('canonical', 'fixture', 'UTC', 'f', 'f') RETURNING id`,
-  );
-  await createStaging(client);
-  await copyIntoStaging(
-    client,
-    (async function* () {
-      yield* events;
-    })(),
-  );
-  await mergeStaging(client, id);
-  await refreshCaseFacts(client, TZ);
-  await runner.commitTransaction();
-  await runner.release();
-}
-
 /** KPI-DEFINITIONS §5, written out: the reference the SQL percentile is held to. */
 function percentile(values: number[], p: number): number {
   const v = [...values].sort((a, b) => a - b);
@@ -140,7 +101,7 @@ describe('step delays (real PostgreSQL)', () => {
   beforeAll(async () => {
     database = await createTestDatabase('server_step_delays');
     dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    await importEvents(dataSource, FIXTURE);
+    await importFixture(dataSource, FIXTURE, TZ);
   });
 
   afterAll(async () => {
@@ -277,7 +238,7 @@ describe('step delays (real PostgreSQL)', () => {
     const start = Date.parse('2025-02-03T08:00:00Z');
     const waits: number[] = [];
     const works: number[] = [];
-    const events: StoredEvent[] = [];
+    const events: FixtureEvent[] = [];
     for (let i = 0; i < 24; i += 1) {
       const created = start + i * 3_600_000 + (next() % 1000);
       const started = created + next();
@@ -291,7 +252,7 @@ describe('step delays (real PostgreSQL)', () => {
         { ...step(`G${i}`, at(resolved), 'resolved'), source: 'generated' },
       );
     }
-    await importEvents(dataSource, events);
+    await importFixture(dataSource, events, TZ);
     const expected = (from: string, to: string, seconds: number[]) => {
       const sum = seconds.reduce((a, b) => a + b, 0);
       return {
