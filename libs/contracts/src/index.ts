@@ -7,3 +7,4 @@ export * from './lib/delays';
 export * from './lib/satisfaction';
 export * from './lib/settings';
 export * from './lib/review';
+export * from './lib/breakdown';

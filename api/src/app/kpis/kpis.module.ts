@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { KpisModule as KpiQueriesModule, SettingsModule } from '@relais/server';
+import { BreakdownController } from './breakdown.controller';
 import { HandoffsController } from './handoffs.controller';
 import { KpisController } from './kpis.controller';
 import { ReviewController } from './review.controller';
@@ -8,6 +9,13 @@ import { StepDelaysController } from './step-delays.controller';
 
 @Module({
   imports: [KpiQueriesModule, SettingsModule],
-  controllers: [KpisController, HandoffsController, SatisfactionController, StepDelaysController, ReviewController],
+  controllers: [
+    KpisController,
+    HandoffsController,
+    SatisfactionController,
+    StepDelaysController,
+    ReviewController,
+    BreakdownController,
+  ],
 })
 export class KpisModule {}

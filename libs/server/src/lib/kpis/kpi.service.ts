@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  BreakdownDimension,
+  BreakdownResponse,
   HandoffsResponse,
   KpiFilters,
   KpiSummary,
@@ -12,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
 import { readOrganisationSettings } from '../settings/organisation-settings';
+import { breakdown } from './breakdown.queries';
 import { caseFilter } from './case-filter';
 import { handoffs } from './handoffs.queries';
 import { satisfaction, satisfactionReport } from './satisfaction.queries';
@@ -105,6 +108,12 @@ export class KpiService {
   async satisfaction(query: KpiFilters): Promise<SatisfactionReport> {
     const { filters, timeZone } = await this.resolve(query);
     return satisfactionReport(this.db, filters, timeZone);
+  }
+
+  /** KPI-DEFINITIONS §2: the indicators per team, channel or category of the case, with each group's weeks. */
+  async breakdown(by: BreakdownDimension, query: KpiFilters): Promise<BreakdownResponse> {
+    const { filters, timeZone } = await this.resolve(query);
+    return breakdown(this.db, by, filters, timeZone);
   }
 
   async weekly(query: KpiFilters): Promise<WeeklyKpis> {
