@@ -33,6 +33,7 @@ export const SUMMARY: KpiSummary = {
   },
   repeatContact: { windowDays: 7, rate: 0.0812, repeatedCases: 100, provisionalCases: 37 },
   reopenRate: 0.02,
+  chasers: { total: 60, casesWithChasers: 41, perCase: 0.048622 },
   stepDelays: [],
   satisfaction: { byStep: [], byTeam: [] },
 };

@@ -45,6 +45,8 @@ export interface KpiSummary {
   transfers: TransfersSummary;
   repeatContact: RepeatContactSummary;
   reopenRate: number;
+  /** §4 companion: inbound contacts after the first one and before resolution — the customer had to ask again. */
+  chasers: { total: number; casesWithChasers: number; perCase: number };
   stepDelays: StepDelay[];
   satisfaction: {
     byStep: Array<SatisfactionCell & { step: string }>;

@@ -147,6 +147,8 @@ describe('per-case facts and indicators (real PostgreSQL)', () => {
     // only D was created less than 7 days before it.
     expect(summary.repeatContact).toEqual({ windowDays: 7, rate: 0.4, repeatedCases: 2, provisionalCases: 1 });
     expect(summary.reopenRate).toBe(0.2);
+    // Only F was chased: 2 inbound contacts after its first one and before resolution; 2 / 5 cases.
+    expect(summary.chasers).toEqual({ total: 2, casesWithChasers: 1, perCase: 0.4 });
   });
 
   it('honours the repeat window: at 2 days only A (exactly +2 d) repeats', async () => {

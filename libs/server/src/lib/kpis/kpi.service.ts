@@ -76,7 +76,9 @@ export class KpiService {
               count(*) FILTER (WHERE f.next_same_subject_ms <= $1)::int AS repeated,
               count(*) FILTER (WHERE f.created_ts > s.latest_event_ts - $1 * interval '1 millisecond')::int
                 AS provisional,
-              coalesce(avg(f.reopened::int), 0) AS reopen_rate
+              coalesce(avg(f.reopened::int), 0) AS reopen_rate,
+              coalesce(sum(f.chasers), 0)::int AS chasers,
+              count(*) FILTER (WHERE f.chasers > 0)::int AS chased_cases
        FROM case_fact f CROSS JOIN dataset_state s ${where}`,
       params,
     );
@@ -95,6 +97,11 @@ export class KpiService {
         provisionalCases: row.provisional,
       },
       reopenRate: rate(row.reopen_rate),
+      chasers: {
+        total: row.chasers,
+        casesWithChasers: row.chased_cases,
+        perCase: rate(cases ? row.chasers / cases : 0),
+      },
       stepDelays: await stepDelays(this.db, filters, timeZone),
       satisfaction: await satisfaction(this.db, filters, timeZone),
     };

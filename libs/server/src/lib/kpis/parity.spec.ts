@@ -77,13 +77,14 @@ describe('SQL indicators equal the TypeScript reference (property)', () => {
         );
         for (const { asked, options, summary, weekly } of answers) {
           const expected = referenceSummary(set.events, options);
-          const { cases, transfers, repeatContact, reopenRate } = summary;
-          expect({ asked, cases, transfers, repeatContact, reopenRate }).toEqual({
+          const { cases, transfers, repeatContact, reopenRate, chasers } = summary;
+          expect({ asked, cases, transfers, repeatContact, reopenRate, chasers }).toEqual({
             asked,
             cases: expected.cases,
             transfers: expected.transfers,
             repeatContact: expected.repeatContact,
             reopenRate: expected.reopenRate,
+            chasers: expected.chasers,
           });
           expect({ asked, ...weekly }).toEqual({ asked, ...referenceWeekly(set.events, options) });
         }

@@ -29,6 +29,11 @@ export function referenceSummary(events: readonly StoredJourneyEvent[], options:
       provisionalCases: cases.filter((c) => c.provisional).length,
     },
     reopenRate: roundRate(share(cases, (c) => c.reopened)),
+    chasers: {
+      total: cases.reduce((sum, c) => sum + c.chasers, 0),
+      casesWithChasers: cases.filter((c) => c.chasers > 0).length,
+      perCase: roundRate(mean(cases.map((c) => c.chasers))),
+    },
     stepDelays: stepDelays(cases),
     satisfaction: satisfactionByStepAndTeam(cases),
   };

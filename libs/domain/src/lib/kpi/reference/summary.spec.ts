@@ -79,6 +79,7 @@ describe('summary: transfers, repeat contact and reopen rate (§3, §4)', () => 
       transfers: { mean: 0, distribution: { '0': 0, '1': 0, '2': 0, '3': 0, '4+': 0 }, pingPongShare: 0 },
       repeatContact: { windowDays: 7, rate: 0, repeatedCases: 0, provisionalCases: 0 },
       reopenRate: 0,
+      chasers: { total: 0, casesWithChasers: 0, perCase: 0 },
       stepDelays: [],
       satisfaction: { byStep: [], byTeam: [] },
     });
