@@ -160,6 +160,8 @@ describe('KPI rules on hand-computed fixtures (real PostgreSQL)', () => {
         transfers: { mean: 1, distribution: distribution(0, 1, 0, 0, 0), pingPongShare: 0 },
         repeatContact: { windowDays: 7, rate: 0, repeatedCases: 0, provisionalCases: 1 },
         reopenRate: 0,
+        // K1 has no contact event at all.
+        chasers: { total: 0, casesWithChasers: 0, perCase: 0 },
         stepDelays: expect.any(Array),
         satisfaction: {
           byStep: [{ step: 'resolved', responses: 1, mean: null, csatShare: null }],
