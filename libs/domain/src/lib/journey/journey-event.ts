@@ -31,6 +31,12 @@ export interface JourneyEvent {
   csatScale: number | null;
 }
 
+/**
+ * One event as the journey log stores it: the import's source attached and the customer already a pseudonym
+ * (`customerKey`). The SQL facts and the TypeScript reference both read this shape.
+ */
+export type StoredJourneyEvent = Omit<JourneyEvent, 'customerId'> & { source: string; customerKey: string | null };
+
 /** Order inside a case: (ts, seq), never ts alone. */
 export function compareEvents(a: Pick<JourneyEvent, 'ts' | 'seq'>, b: Pick<JourneyEvent, 'ts' | 'seq'>): number {
   return a.ts.getTime() - b.ts.getTime() || a.seq - b.seq;

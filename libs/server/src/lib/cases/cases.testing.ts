@@ -1,3 +1,4 @@
+import type { EventType } from '@relais/domain';
 import type { DataSource } from 'typeorm';
 import type { StoredEvent } from '../imports/event-store';
 import { importJourneyEvents } from '../kpis/parity-load';
@@ -10,7 +11,7 @@ export type FixtureEvent = Omit<StoredEvent, 'seq'> & { seq?: number };
  * event of the builder (e.g. one `seq` for all), `extra` to one event and wins over them.
  */
 export function eventsOf(source: string, defaults: Partial<FixtureEvent> = {}) {
-  return (caseId: string, ts: string, event: string, extra: Partial<FixtureEvent> = {}): FixtureEvent => ({
+  return (caseId: string, ts: string, event: EventType, extra: Partial<FixtureEvent> = {}): FixtureEvent => ({
     source,
     caseId,
     customerKey: null,

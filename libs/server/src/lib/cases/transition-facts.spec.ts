@@ -1,3 +1,4 @@
+import type { EventType } from '@relais/domain';
 import { createTestDatabase, TestDatabase } from '../../testing';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
@@ -10,7 +11,7 @@ import { eventsOf, FixtureEvent, importFixture } from './cases.testing';
  * states nothing (see refreshTransitionFacts).
  */
 const fixtureEvent = eventsOf('fixture');
-const ev = (seq: number, caseId: string, ts: string, event: string, extra: Partial<FixtureEvent> = {}) =>
+const ev = (seq: number, caseId: string, ts: string, event: EventType, extra: Partial<FixtureEvent> = {}) =>
   fixtureEvent(caseId, ts, event, { seq, ...extra });
 
 // A: created in N1; N2 assigned during triage; waiting_customer and in_progress at the same instant, ordered

@@ -1,30 +1,28 @@
 import { stringify } from 'csv-stringify/sync';
+import type { StoredJourneyEvent } from '@relais/domain';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-/** An event ready for storage: the customer is already a pseudonym. */
-export interface StoredEvent {
-  source: string;
-  caseId: string;
-  customerKey: string | null;
-  ts: Date;
-  seq: number;
-  event: string;
-  step: string | null;
-  team: string | null;
-  agent: string | null;
-  channel: string | null;
-  category: string | null;
-  direction: string | null;
-  csat: number | null;
-  csatScale: number | null;
-}
+/** An event ready for storage: the domain's stored journey event. */
+export type StoredEvent = StoredJourneyEvent;
 
 const COLUMNS = [
-  'source', 'case_id', 'customer_key', 'ts', 'seq', 'event', 'step', 'team',
-  'agent', 'channel', 'category', 'direction', 'csat', 'csat_scale',
+  'source',
+  'case_id',
+  'customer_key',
+  'ts',
+  'seq',
+  'event',
+  'step',
+  'team',
+  'agent',
+  'channel',
+  'category',
+  'direction',
+  'csat',
+  'csat_scale',
 ] as const;
 
 /** An event-log row ready for staging (the eventlog format): the customer is already a pseudonym. */
@@ -43,7 +41,17 @@ export interface StagedObservation {
 }
 
 const OBSERVATION_COLUMNS = [
-  'case_id', 'customer_key', 'ts', 'seq', 'step', 'team', 'agent', 'channel', 'category', 'csat', 'csat_scale',
+  'case_id',
+  'customer_key',
+  'ts',
+  'seq',
+  'step',
+  'team',
+  'agent',
+  'channel',
+  'category',
+  'csat',
+  'csat_scale',
 ] as const;
 
 /**
@@ -71,8 +79,20 @@ export async function createStaging(client: PoolClient): Promise<void> {
  */
 export async function copyIntoStaging(client: PoolClient, events: AsyncIterable<StoredEvent>): Promise<number> {
   return copyRows(client, 'import_staging', COLUMNS, events, (e) => [
-    e.source, e.caseId, e.customerKey, e.ts.toISOString(), e.seq, e.event, e.step, e.team,
-    e.agent, e.channel, e.category, e.direction, e.csat, e.csatScale,
+    e.source,
+    e.caseId,
+    e.customerKey,
+    e.ts.toISOString(),
+    e.seq,
+    e.event,
+    e.step,
+    e.team,
+    e.agent,
+    e.channel,
+    e.category,
+    e.direction,
+    e.csat,
+    e.csatScale,
   ]);
 }
 
@@ -82,8 +102,17 @@ export async function copyIntoObservations(
   observations: AsyncIterable<StagedObservation>,
 ): Promise<number> {
   return copyRows(client, 'import_observation', OBSERVATION_COLUMNS, observations, (o) => [
-    o.caseId, o.customerKey, o.ts.toISOString(), o.seq, o.step, o.team, o.agent, o.channel, o.category,
-    o.csat, o.csatScale,
+    o.caseId,
+    o.customerKey,
+    o.ts.toISOString(),
+    o.seq,
+    o.step,
+    o.team,
+    o.agent,
+    o.channel,
+    o.category,
+    o.csat,
+    o.csatScale,
   ]);
 }
 

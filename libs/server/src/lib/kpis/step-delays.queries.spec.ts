@@ -1,3 +1,4 @@
+import type { EventType } from '@relais/domain';
 import { createTestDatabase, TestDatabase } from '../../testing';
 import { DataSource } from 'typeorm';
 import { eventsOf, FixtureEvent, importFixture } from '../cases/cases.testing';
@@ -23,7 +24,7 @@ const TZ = 'Europe/Paris';
  *   resolved→closed 259200 N2
  */
 const ev = eventsOf('fixture');
-const step = (caseId: string, ts: string, name: string, event = 'status_changed') =>
+const step = (caseId: string, ts: string, name: string, event: EventType = 'status_changed') =>
   ev(caseId, ts, event, { step: name });
 const assign = (caseId: string, ts: string, team: string | null) => ev(caseId, ts, 'assigned', { team });
 

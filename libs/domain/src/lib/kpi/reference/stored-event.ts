@@ -1,26 +1,8 @@
 import type { KpiFilters } from '@relais/contracts';
-import type { Direction, EventType } from '../../journey/journey-event';
 
-/**
- * One event as the journey log stores it (KPI-DEFINITIONS §1): the customer is already a pseudonym
- * (`customerKey`). Structurally the same as the server's StoredEvent, so one list feeds both implementations.
- */
-export interface StoredJourneyEvent {
-  source: string;
-  caseId: string;
-  customerKey: string | null;
-  ts: Date;
-  seq: number;
-  event: EventType;
-  step: string | null;
-  team: string | null;
-  agent: string | null;
-  channel: string | null;
-  category: string | null;
-  direction: Direction | null;
-  csat: number | null;
-  csatScale: number | null;
-}
+import type { StoredJourneyEvent } from '../../journey/journey-event';
+
+export type { StoredJourneyEvent };
 
 /** The filters of every indicator (API-CONTRACT "Indicators"); `from`/`to` are organisation-local days. */
 export type ReferenceFilters = Omit<KpiFilters, 'repeatWindowDays'>;
