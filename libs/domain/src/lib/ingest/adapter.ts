@@ -50,6 +50,8 @@ export interface AdapterOptions {
  */
 export interface ImportAdapter {
   readonly name: string;
+  /** One line for the import page and the CLI's format list, in English (the UI translates by format name). */
+  readonly description: string;
   /** Columns every file must have; empty when they come from the mapping (eventlog). */
   readonly requiredColumns: readonly string[];
   /**

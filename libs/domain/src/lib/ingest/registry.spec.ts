@@ -1,12 +1,20 @@
 import { canonicalAdapter } from './canonical/canonical-adapter';
 import { eventlogAdapter } from './eventlog/eventlog-adapter';
-import { getAdapter, IMPORT_FORMATS } from './registry';
+import { getAdapter, IMPORT_FORMATS, listImportFormats } from './registry';
 
 describe('adapter registry', () => {
   it('finds each adapter by its format name, in registration order', () => {
     expect(getAdapter('canonical')).toBe(canonicalAdapter);
     expect(getAdapter('eventlog')).toBe(eventlogAdapter);
     expect(IMPORT_FORMATS).toEqual(['canonical', 'eventlog']);
+  });
+
+  it('describes every format in one line', () => {
+    for (const { name, description } of listImportFormats()) {
+      expect(IMPORT_FORMATS).toContain(name);
+      expect(description.length).toBeGreaterThan(20);
+      expect(description).not.toContain('\n');
+    }
   });
 
   it('says which adapters yield observations to derive events from', () => {

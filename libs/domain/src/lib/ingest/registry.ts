@@ -7,6 +7,11 @@ const ADAPTERS: readonly ImportAdapter[] = [canonicalAdapter, eventlogAdapter];
 /** Formats accepted by `POST /api/imports`, in registration order. */
 export const IMPORT_FORMATS: readonly string[] = ADAPTERS.map((adapter) => adapter.name);
 
+/** Every format with its one-line description, for the import page and the CLI. */
+export function listImportFormats(): { name: string; description: string }[] {
+  return ADAPTERS.map(({ name, description }) => ({ name, description }));
+}
+
 export function getAdapter(format: string): ImportAdapter | undefined {
   return ADAPTERS.find((adapter) => adapter.name === format);
 }

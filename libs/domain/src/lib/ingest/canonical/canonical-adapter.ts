@@ -143,6 +143,7 @@ async function* readCanonical(source: RecordSource, options: AdapterOptions): As
  */
 export const canonicalAdapter: ImportAdapter = {
   name: 'canonical',
+  description: "Relais's own journey CSV: one row per event (case_id, customer_id, ts, event, step, team, …).",
   requiredColumns: CANONICAL_REQUIRED_COLUMNS,
   read(source, options) {
     try {

@@ -124,6 +124,7 @@ async function* readEventLog(
  */
 export const eventlogAdapter: ImportAdapter = {
   name: 'eventlog',
+  description: 'Any one-row-per-event CSV (Disco, Celonis, PM4Py) read through a column mapping.',
   requiredColumns: [],
   yields: 'observations',
   read(source, options) {
