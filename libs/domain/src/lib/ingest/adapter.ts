@@ -1,4 +1,5 @@
 import type { JourneyEvent } from '../journey/journey-event';
+import type { ByteSource } from './source/open-bytes';
 import type { RecordSource } from './source/open-records';
 
 /** A row that could not become an event. Messages name the column and may quote its value, never customer_id. */
@@ -43,21 +44,37 @@ export interface AdapterOptions {
   mapping?: unknown;
 }
 
-/**
- * Turns one export format into journey events. `read` owns the source: it checks the header at once (throwing
- * ImportFileError, e.g. MISSING_COLUMNS, before any row is read, after closing the source) and then yields one
- * output per data record, in file order.
- */
-export interface ImportAdapter {
+interface ImportAdapterBase {
   readonly name: string;
   /** One line for the import page and the CLI's format list, in English (the UI translates by format name). */
   readonly description: string;
-  /** Columns every file must have; empty when they come from the mapping (eventlog). */
+  /** Columns every file must have; empty when they come from the mapping (eventlog) or the format is not CSV. */
   readonly requiredColumns: readonly string[];
   /**
    * What the rows become: `events` (the default) are stored as they are; `observations` are staged first and
    * the events derived from whole cases once the file is read. An adapter yields one kind only, besides rejections.
    */
   readonly yields?: 'events' | 'observations';
+}
+
+/**
+ * Turns one CSV export format into journey events. `read` owns the source: it checks the header at once (throwing
+ * ImportFileError, e.g. MISSING_COLUMNS, before any row is read, after closing the source) and then yields one
+ * output per data record, in file order.
+ */
+export interface CsvImportAdapter extends ImportAdapterBase {
+  readonly input?: 'records';
   read(source: RecordSource, options: AdapterOptions): AsyncIterable<AdapterOutput>;
 }
+
+/**
+ * Turns one document format (JSON, XML) into journey events, parsing the uncompressed bytes itself as a stream.
+ * `read` owns the source like a CSV adapter does; each output's `line` is the position its docs define (record
+ * number in the document, or the parser's line).
+ */
+export interface DocumentImportAdapter extends ImportAdapterBase {
+  readonly input: 'bytes';
+  read(source: ByteSource, options: AdapterOptions): AsyncIterable<AdapterOutput>;
+}
+
+export type ImportAdapter = CsvImportAdapter | DocumentImportAdapter;

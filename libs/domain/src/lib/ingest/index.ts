@@ -6,5 +6,6 @@ export * from './import-file-error';
 export * from './registry';
 export * from './source/header';
 export * from './source/open-records';
+export * from './source/open-bytes';
 export { DELIMITERS, ENCODINGS, type Delimiter, type SourceEncoding } from './source/sniff';
 export * from './timestamps/parse-timestamp';

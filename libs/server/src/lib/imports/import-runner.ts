@@ -4,6 +4,7 @@ import type { ImportRowError } from '@relais/contracts';
 import {
   getAdapter,
   ImportFileError,
+  openBytes,
   openRecords,
   pseudonymise,
   type AdapterOutput,
@@ -154,9 +155,12 @@ export class ImportRunner {
     input: AsyncIterable<Uint8Array>,
     tally: Tally,
   ): AsyncIterable<AcceptedOutput> {
-    const source = await openRecords(input);
     const options = { timeZone: record.timeZone, mapping: record.options?.['mapping'] };
-    for await (const output of adapter.read(source, options)) {
+    const outputs =
+      adapter.input === 'bytes'
+        ? adapter.read(await openBytes(input), options)
+        : adapter.read(await openRecords(input), options);
+    for await (const output of outputs) {
       tally.rowsRead += 1;
       if (output.kind === 'rejected') {
         tally.rejected += 1;
