@@ -9,5 +9,7 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
+  // The dashboard suites run against a demo-mode stack of their own (jest.web.config.cts).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/src/web/'],
   testTimeout: 120000,
 };

@@ -8,9 +8,9 @@ export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
 
 const RUN = process.env['RELAIS_TEST_RUN'] ?? `${Date.now().toString(36)}${process.pid.toString(36)}`;
 
-/** A database and a queue prefix of this run only. */
-export const testDatabaseUrl = () => `postgres://root@127.0.0.1:5432/relais_test_${RUN}_e2e`;
-export const testQueuePrefix = () => `relais-test-${RUN}-e2e`;
+/** A database and a queue prefix of this run only; `suite` keeps two stacks of one run apart. */
+export const testDatabaseUrl = (suite = 'e2e') => `postgres://root@127.0.0.1:5432/relais_test_${RUN}_${suite}`;
+export const testQueuePrefix = (suite = 'e2e') => `relais-test-${RUN}-${suite}`;
 
 export interface StackState {
   baseUrl: string;
@@ -26,8 +26,19 @@ export interface StackState {
   workers?: { env: Record<string, string>; pidFile: string };
 }
 
+export interface StackOptions {
+  /** Demo mode, as `npm start` runs it: demo users and the demo data imported through the real import path. */
+  demo?: boolean;
+  /** Log files under ARTIFACTS are named `<logPrefix><app>.log`. */
+  logPrefix?: string;
+}
+
 /** Starts the built api and workers as a user would run them, on a port and database of this run. */
-export function startStack(databaseUrl: string, queuePrefix: string): { state: StackState; children: ChildProcess[] } {
+export function startStack(
+  databaseUrl: string,
+  queuePrefix: string,
+  options: StackOptions = {},
+): { state: StackState; children: ChildProcess[] } {
   const port = 3900 + Math.floor(Math.random() * 900);
   const admin = { email: 'admin@e2e.relais.local', password: 'e2e-admin-password' };
   const relaisEnv: Record<string, string> = {
@@ -36,7 +47,7 @@ export function startStack(databaseUrl: string, queuePrefix: string): { state: S
     RELAIS_QUEUE_PREFIX: queuePrefix,
     RELAIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'relais-e2e-data-')),
     RELAIS_SECRET: 'e2e-secret-e2e-secret-e2e-secret',
-    RELAIS_DEMO: 'false',
+    RELAIS_DEMO: options.demo ? 'true' : 'false',
     RELAIS_ADMIN_EMAIL: admin.email,
     RELAIS_ADMIN_PASSWORD: admin.password,
     NODE_ENV: 'production',
@@ -45,7 +56,7 @@ export function startStack(databaseUrl: string, queuePrefix: string): { state: S
   mkdirSync(ARTIFACTS, { recursive: true });
   const children = ['api', 'workers'].map((app) => {
     const child = spawn('node', [join(ROOT, 'dist', app, 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const log = createWriteStream(join(ARTIFACTS, `${app}.log`));
+    const log = createWriteStream(join(ARTIFACTS, `${options.logPrefix ?? ''}${app}.log`));
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     return child;
