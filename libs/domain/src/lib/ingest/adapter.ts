@@ -30,6 +30,19 @@ export interface Observation {
   csat: number | null;
   /** The top of the csat scale when `csat` is given, else null. */
   csatScale: number | null;
+  /**
+   * The source's own order of the rows of one case (ServiceNow: sys_mod_count), used between `ts` and `seq`:
+   * rows are ordered by (ts, order, seq). Absent or null: file order alone breaks ties.
+   */
+  order?: number | null;
+  /** The vendor's own counters on this row, kept beside the case for comparison; absent when the format has none. */
+  vendorCounters?: VendorCounters | null;
+}
+
+/** Counters a vendor keeps per case (ServiceNow's reassignment_count, reopen_count); null when the cell is empty. */
+export interface VendorCounters {
+  reassignmentCount: number | null;
+  reopenCount: number | null;
 }
 
 export type AdapterOutput =
@@ -55,6 +68,12 @@ interface ImportAdapterBase {
    * the events derived from whole cases once the file is read. An adapter yields one kind only, besides rejections.
    */
   readonly yields?: 'events' | 'observations';
+  /**
+   * Observations only: what an empty team on a row means. `unknown` (the default): not recorded on this row, the
+   * case stays with the last known team. `cleared`: rows are full snapshots (ServiceNow), so the case was taken
+   * out of every team's hands and an `assigned` event without a team is derived (KPI-DEFINITIONS §3).
+   */
+  readonly emptyTeam?: 'unknown' | 'cleared';
 }
 
 /**

@@ -4,6 +4,8 @@ export * from './eventlog/eventlog-adapter';
 export * from './eventlog/eventlog-mapping';
 export * from './import-file-error';
 export * from './registry';
+export * from './servicenow/servicenow-adapter';
+export * from './servicenow/servicenow-states';
 export * from './source/header';
 export * from './source/open-records';
 export * from './source/open-bytes';

@@ -1,8 +1,9 @@
 import type { ImportAdapter } from './adapter';
 import { canonicalAdapter } from './canonical/canonical-adapter';
 import { eventlogAdapter } from './eventlog/eventlog-adapter';
+import { servicenowAdapter } from './servicenow/servicenow-adapter';
 
-const ADAPTERS: readonly ImportAdapter[] = [canonicalAdapter, eventlogAdapter];
+const ADAPTERS: readonly ImportAdapter[] = [canonicalAdapter, eventlogAdapter, servicenowAdapter];
 
 /** Formats accepted by `POST /api/imports`, in registration order. */
 export const IMPORT_FORMATS: readonly string[] = ADAPTERS.map((adapter) => adapter.name);

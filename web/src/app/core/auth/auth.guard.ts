@@ -1,3 +1,4 @@
+import { Role, roleAtLeast } from '@relais/contracts';
 import { inject } from '@angular/core';
 import { CanActivateFn, Router, UrlTree } from '@angular/router';
 import { AuthService } from './auth.service';
@@ -26,3 +27,11 @@ export const authGuard: CanActivateFn = (_route, state) => {
 
 export const guestGuard: CanActivateFn = () =>
   inject(AuthService).isAuthenticated() ? inject(Router).createUrlTree(['/']) : true;
+
+/** A page for `role` and above (route data `role`): a lower role lands on the overview instead of a 403 page. */
+export const roleGuard: CanActivateFn = (route) => {
+  const required = route.data['role'] as Role | undefined;
+  const role = inject(AuthService).role();
+  if (!required || (role && roleAtLeast(role, required))) return true;
+  return inject(Router).createUrlTree(['/']);
+};

@@ -16,6 +16,15 @@ export const en: Messages = {
   'role.analyst': 'Analyst',
   'role.admin': 'Administrator',
 
+  'nav.label': 'Main navigation',
+  'nav.overview': 'Overview',
+  'nav.review': 'Weekly review',
+  'nav.trends': 'Trends',
+  'nav.bottlenecks': 'Bottlenecks',
+  'nav.cases': 'Cases',
+  'nav.imports': 'Imports',
+  'nav.settings': 'Settings',
+
   'header.account': 'Account',
   'header.role': 'Role',
   'header.logout': 'Sign out',

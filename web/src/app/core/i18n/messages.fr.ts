@@ -15,6 +15,15 @@ export const fr = {
   'role.analyst': 'Analyste',
   'role.admin': 'Administrateur',
 
+  'nav.label': 'Navigation principale',
+  'nav.overview': 'Vue d’ensemble',
+  'nav.review': 'Revue hebdomadaire',
+  'nav.trends': 'Tendances',
+  'nav.bottlenecks': 'Goulots d’étranglement',
+  'nav.cases': 'Dossiers',
+  'nav.imports': 'Imports',
+  'nav.settings': 'Paramètres',
+
   'header.account': 'Compte',
   'header.role': 'Rôle',
   'header.logout': 'Se déconnecter',

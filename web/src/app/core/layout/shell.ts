@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
-import { Role } from '@relais/contracts';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Role, roleAtLeast } from '@relais/contracts';
 import { AuthService } from '../auth/auth.service';
 import { LanguageToggle } from '../i18n/language-toggle';
 import { MessageKey } from '../i18n/messages.fr';
 import { TranslatePipe } from '../i18n/translate.pipe';
+import { NAV_ITEMS } from './nav-items';
 
 const ROLE_LABELS: Record<Role, MessageKey> = {
   viewer: 'role.viewer',
@@ -15,7 +16,7 @@ const ROLE_LABELS: Record<Role, MessageKey> = {
 /** Frame of every signed-in page: header with account and language, then the routed feature. */
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, LanguageToggle, TranslatePipe],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, LanguageToggle, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
   styleUrl: './shell.css',
@@ -25,6 +26,11 @@ export class Shell {
   private readonly router = inject(Router);
 
   protected readonly email = this.auth.email;
+  /** Only the pages the signed-in role may open. */
+  protected readonly navItems = computed(() => {
+    const role = this.auth.role();
+    return role ? NAV_ITEMS.filter((item) => roleAtLeast(role, item.role)) : [];
+  });
   protected readonly roleLabel = computed(() => {
     const role = this.auth.role();
     return role ? ROLE_LABELS[role] : null;
