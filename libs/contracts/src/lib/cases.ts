@@ -28,6 +28,10 @@ export interface CaseListQuery extends KpiFilters {
   repeated?: boolean;
   /** `from>to`: only cases that went through this step transition. */
   transition?: string;
+  /** `from>to` teams: only cases with at least one transfer from this team to that one (KPI-DEFINITIONS §3). */
+  handoff?: string;
+  /** ISO week `YYYY-Www`: only cases created in it (organisation time zone, as the weekly indicators group them). */
+  week?: string;
   /** From 1. */
   page?: number;
   /** 1 to 500, default 50. */
@@ -57,10 +61,18 @@ export interface CaseHandoff {
   pickupHours: number | null;
 }
 
+export type TransfersFrom = 'events' | 'vendor_counter';
+
 /** GET /api/cases/:source/:caseId: the list item, more facts of the case, and its events in (ts, seq) order. */
 export interface CaseDetail extends CaseListItem {
   /** The repeat window `repeated` was judged with. */
   repeatWindowDays: number;
+  /**
+   * Where `transfers` comes from: the case's events (KPI-DEFINITIONS §3), or, for a case seen in a single row of
+   * an export that keeps one (ServiceNow `reassignment_count`), the vendor's own counter, since one row cannot
+   * show a transfer. The vendor counts every change of group, to or from none included.
+   */
+  transfersFrom: TransfersFrom;
   chasers: number;
   surveys: number;
   handoffs: CaseHandoff[];

@@ -48,7 +48,9 @@ export interface VendorCounters {
 export type AdapterOutput =
   | { kind: 'event'; line: number; event: JourneyEvent }
   | { kind: 'observation'; line: number; observation: Observation }
-  | { kind: 'rejected'; error: RowError };
+  | { kind: 'rejected'; error: RowError }
+  /** A row read in full that yields no event by design (a ticket with no time yet, a history row of another field). */
+  | { kind: 'skipped'; line: number };
 
 export interface AdapterOptions {
   /** IANA zone for timestamps without offset (the import's `timezone`, else the organisation's). */

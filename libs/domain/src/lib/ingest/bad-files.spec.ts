@@ -2,7 +2,7 @@ import { createReadStream, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RowError } from './adapter';
 import { ImportFileError, ImportFileErrorCode } from './import-file-error';
-import { getAdapter } from './registry';
+import { getAdapter, IMPORT_FORMATS } from './registry';
 import { openRecords, type OpenRecordsOptions } from './source/open-records';
 
 /**
@@ -44,7 +44,7 @@ async function importFile(name: string, { chunkBytes, ...options }: Case['option
   try {
     const source = await openRecords(createReadStream(fixture(name), { highWaterMark: chunkBytes }), options);
     const adapter = getAdapter('canonical');
-    if (!adapter) throw new Error('no canonical adapter');
+    if (!adapter || adapter.input === 'bytes') throw new Error('no canonical CSV adapter');
     for await (const output of adapter.read(source, { timeZone: 'Europe/Paris' })) {
       if (output.kind === 'rejected') outcome.rejected.push(output.error);
       else outcome.events++;
@@ -296,7 +296,12 @@ const CORPUS: [string, Case][] = [
 
 describe('the corpus of bad files (openRecords → canonical adapter)', () => {
   it('covers every file of __fixtures__/not-ok', () => {
-    expect(CORPUS.map(([name]) => name).sort()).toEqual(readdirSync(fixture('.')).sort());
+    // Bad files of the other adapters are named after their format and tested by those adapters' specs.
+    const otherFormats = IMPORT_FORMATS.filter((format) => format !== 'canonical');
+    const canonicalFiles = readdirSync(fixture('.')).filter(
+      (name) => !otherFormats.some((format) => name.startsWith(`${format}-`)),
+    );
+    expect(CORPUS.map(([name]) => name).sort()).toEqual(canonicalFiles.sort());
   });
 
   it.each(CORPUS)('%s', async (name, { options, expected }) => {

@@ -6,6 +6,8 @@ export enum ImportFileErrorCode {
   ENCODING = 'ENCODING',
   CORRUPT_GZIP = 'CORRUPT_GZIP',
   MALFORMED_CSV = 'MALFORMED_CSV',
+  /** A document format (XML, JSON) that does not parse, or declares a DTD (entities are never expanded). */
+  MALFORMED_DOCUMENT = 'MALFORMED_DOCUMENT',
   MISSING_COLUMNS = 'MISSING_COLUMNS',
   DUPLICATE_COLUMNS = 'DUPLICATE_COLUMNS',
   /** The column mapping of the import (eventlog) is missing or malformed. */

@@ -7,6 +7,9 @@ import { refreshTransitionFacts } from './transition-facts';
  * Brings the per-case facts of every case touched by the staged import up to date, set-based. The rules are
  * KPI-DEFINITIONS §3 (transfers), §4 (repeat contact, chasers, reopen) and §6 (surveys, attributed to the case).
  * The TypeScript reference of the same rules lives in @relais/domain; tests hold both to the same fixtures.
+ * One exception the reference does not know: a case seen in a single row only (a one-row-per-incident export)
+ * takes its transfers from the vendor counter kept beside it (case_vendor_counter, storeVendorCounters), since its
+ * events cannot show a transfer; `transfers_from` says which. Entries, teams and handoffs stay event-derived.
  */
 export async function refreshCaseFacts(client: PoolClient, timeZone: string): Promise<void> {
   await client.query(`
@@ -39,6 +42,11 @@ export async function refreshCaseFacts(client: PoolClient, timeZone: string): Pr
               (array_agg(team ORDER BY ts, seq))[1] AS first_team
        FROM assignment GROUP BY source, case_id
      ),
+     vendor AS (
+       SELECT v.source, v.case_id, v.reassignment_count
+       FROM case_vendor_counter v JOIN touched_case t ON t.source = v.source AND t.case_id = v.case_id
+       WHERE v.rows_seen = 1 AND v.reassignment_count IS NOT NULL
+     ),
      resolution AS (
        SELECT DISTINCT ON (source, case_id) source, case_id, ts, seq
        FROM ev WHERE step IN ('resolved', 'closed') ORDER BY source, case_id, ts, seq
@@ -68,16 +76,18 @@ export async function refreshCaseFacts(client: PoolClient, timeZone: string): Pr
      )
      INSERT INTO case_fact AS f (source, case_id, customer_key, created_ts, created_week, team, channel, category,
        transfers, team_entries, distinct_teams, reopened, chasers, surveys, survey_top_two, survey_score_sum,
-       survey_normalised_sum, survey_scale_min, survey_scale_max)
+       survey_normalised_sum, survey_scale_min, survey_scale_max, transfers_from)
      SELECT c.source, c.case_id, c.customer_key, c.ts, date_trunc('week', c.ts AT TIME ZONE $1)::date,
             coalesce(c.team, t.first_team), c.channel, c.category,
-            coalesce(t.transfers, 0), coalesce(t.team_entries, 0), coalesce(t.distinct_teams, 0),
+            coalesce(v.reassignment_count, t.transfers, 0), coalesce(t.team_entries, 0), coalesce(t.distinct_teams, 0),
             o.reopened, coalesce(ch.chasers, 0), o.surveys, o.survey_top_two, o.survey_score_sum,
-            o.survey_normalised_sum, o.survey_scale_min, o.survey_scale_max
+            o.survey_normalised_sum, o.survey_scale_min, o.survey_scale_max,
+            CASE WHEN v.case_id IS NULL THEN 'events' ELSE 'vendor_counter' END
      FROM created c
      JOIN other o ON o.source = c.source AND o.case_id = c.case_id
      LEFT JOIN transfer t ON t.source = c.source AND t.case_id = c.case_id
      LEFT JOIN chaser ch ON ch.source = c.source AND ch.case_id = c.case_id
+     LEFT JOIN vendor v ON v.source = c.source AND v.case_id = c.case_id
      ON CONFLICT (source, case_id) DO UPDATE SET
        customer_key = EXCLUDED.customer_key, created_ts = EXCLUDED.created_ts, created_week = EXCLUDED.created_week,
        team = EXCLUDED.team, channel = EXCLUDED.channel, category = EXCLUDED.category,
@@ -85,7 +95,8 @@ export async function refreshCaseFacts(client: PoolClient, timeZone: string): Pr
        distinct_teams = EXCLUDED.distinct_teams, reopened = EXCLUDED.reopened, chasers = EXCLUDED.chasers,
        surveys = EXCLUDED.surveys, survey_top_two = EXCLUDED.survey_top_two,
        survey_score_sum = EXCLUDED.survey_score_sum, survey_normalised_sum = EXCLUDED.survey_normalised_sum,
-       survey_scale_min = EXCLUDED.survey_scale_min, survey_scale_max = EXCLUDED.survey_scale_max`,
+       survey_scale_min = EXCLUDED.survey_scale_min, survey_scale_max = EXCLUDED.survey_scale_max,
+       transfers_from = EXCLUDED.transfers_from`,
     [timeZone],
   );
   // Repeat contacts cross cases: recompute the gap for every case sharing a subject with a touched case.

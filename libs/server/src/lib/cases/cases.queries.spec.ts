@@ -133,6 +133,19 @@ describe('cases drill-down (real PostgreSQL)', () => {
     ['transition triage>in_progress', { transition: 'triage>in_progress' }, { total: 1, ids: ['cases/C1'] }],
     ['transition new > triage', { transition: ' new > triage ' }, { total: 2, ids: ['cases/C4', 'cases/C1'] }],
     ['transition never taken', { transition: 'triage>new' }, { total: 0, ids: [] }],
+    // Transfers of §3: C1 N1 → N2; C3 N2 → N1 → N2. The pair is directed.
+    ['handoff N1>N2', { handoff: 'N1>N2' }, { total: 2, ids: ['cases/C3', 'cases/C1'] }],
+    ['handoff N2 > N1', { handoff: ' N2 > N1 ' }, { total: 1, ids: ['cases/C3'] }],
+    ['handoff never made', { handoff: 'N1>N3' }, { total: 0, ids: [] }],
+    // ISO weeks in Paris: 04-07 (Monday) to 04-10 are 2025-W15; 04-20 (Sunday, 10:00 local) is the end of W16.
+    [
+      'week 2025-W15',
+      { week: '2025-W15' },
+      { total: 5, ids: ['other/O1', 'cases/C4', 'cases/C5', 'cases/C2', 'cases/C1'] },
+    ],
+    ['week 2025-W16', { week: '2025-W16' }, { total: 1, ids: ['cases/C3'] }],
+    ['week without cases', { week: '2025-W14' }, { total: 0, ids: [] }],
+    ['week and handoff', { week: '2025-W15', handoff: 'N1>N2' }, { total: 1, ids: ['cases/C1'] }],
     [
       'filters combined',
       { category: 'billing', minTransfers: 1, repeated: true, transition: 'new>triage' },
@@ -170,6 +183,10 @@ describe('cases drill-down (real PostgreSQL)', () => {
     [{ transition: 'triage' }, /transition must be two steps joined by ">"/],
     [{ transition: 'a>b>c' }, /transition/],
     [{ transition: '>triage' }, /transition/],
+    [{ handoff: 'N1' }, /handoff must be two teams joined by ">"/],
+    [{ handoff: 'N1>' }, /handoff/],
+    [{ week: '2025-W54' }, /week must be an ISO week/],
+    [{ week: '2025-15' }, /week must be an ISO week/],
   ])('refuses %j', async (query, message) => {
     const attempt = listCases(dataSource, query, 'Europe/Paris');
     await expect(attempt).rejects.toThrow(InvalidCaseQuery);
@@ -194,6 +211,7 @@ describe('cases drill-down (real PostgreSQL)', () => {
       repeated: true,
       reopened: false,
       repeatWindowDays: 7,
+      transfersFrom: 'events',
       chasers: 1,
       surveys: 1,
       handoffs: [{ from: 'N1', to: 'N2', transferredAt: '2025-04-07T09:00:00.000Z', pickupHours: 0.5 }],

@@ -5,9 +5,11 @@ import {
   type CaseListItem,
   type CaseListQuery,
   type CasesPage,
+  type TransfersFrom,
 } from '@relais/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseFilter } from '../kpis/case-filter';
+import { isoWeekStart } from '../kpis/iso-week';
 import { hours } from '../kpis/rounding';
 
 const DAY_MS = 86_400_000;
@@ -27,16 +29,35 @@ export interface StepTransition {
 
 /** `from>to`, e.g. `triage>in_progress`; steps may hold spaces (event-log steps joined with " / ") but not `>`. */
 export function parseTransition(text: string): StepTransition {
-  const parts = text.split('>').map((part) => part.trim());
-  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+  const pair = parsePair(text);
+  if (!pair) {
     throw new InvalidCaseQuery(`transition must be two steps joined by ">", e.g. triage>in_progress (got "${text}")`);
   }
-  return { from: parts[0], to: parts[1] };
+  return pair;
+}
+
+export interface TeamHandoff {
+  from: string;
+  to: string;
+}
+
+/** `from>to` teams, e.g. `N1>N2`: a transfer of KPI-DEFINITIONS §3, as the handoff matrix counts it. */
+export function parseHandoff(text: string): TeamHandoff {
+  const pair = parsePair(text);
+  if (!pair) {
+    throw new InvalidCaseQuery(`handoff must be two teams joined by ">", e.g. N1>N2 (got "${text}")`);
+  }
+  return pair;
+}
+
+function parsePair(text: string): { from: string; to: string } | null {
+  const parts = text.split('>').map((part) => part.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? { from: parts[0], to: parts[1] } : null;
 }
 
 /**
- * Cases of the filters (the indicator filters of caseFilter, plus minTransfers, repeated and transition), newest
- * first, one page of them and how many there are in all. One statement, so total and items agree.
+ * Cases of the filters (the indicator filters of caseFilter, plus minTransfers, repeated, transition, handoff and
+ * week), newest first, one page of them and how many there are in all. One statement, so total and items agree.
  */
 export async function listCases(db: DataSource, query: CaseListQuery, timeZone: string): Promise<CasesPage> {
   const page = checkInteger('page', query.page ?? 1, 1, PAGE_MAX);
@@ -59,6 +80,17 @@ export async function listCases(db: DataSource, query: CaseListQuery, timeZone: 
     const { from, to } = parseTransition(query.transition);
     clauses.push(`EXISTS (SELECT 1 FROM case_transition ct WHERE ct.source = f.source AND ct.case_id = f.case_id
                           AND ct.from_step = ${add(from)} AND ct.to_step = ${add(to)})`);
+  }
+  if (query.handoff !== undefined) {
+    const { from, to } = parseHandoff(query.handoff);
+    clauses.push(`EXISTS (SELECT 1 FROM case_handoff h WHERE h.source = f.source AND h.case_id = f.case_id
+                          AND h.from_team = ${add(from)} AND h.to_team = ${add(to)})`);
+  }
+  if (query.week !== undefined) {
+    const monday = isoWeekStart(query.week);
+    if (!monday) throw new InvalidCaseQuery(`week must be an ISO week such as 2025-W02 (got "${query.week}")`);
+    // created_week is the Monday of the case's ISO week in the organisation's time zone (case-facts.ts).
+    clauses.push(`f.created_week = ${add(monday)}::date`);
   }
   const rows: ListRow[] = await db.query(
     `WITH filtered AS (
@@ -89,9 +121,9 @@ export async function caseDetail(
 ): Promise<CaseDetail | null> {
   // One snapshot: an import committing in between cannot pair the facts of one state with the events of another.
   return db.transaction('REPEATABLE READ', async (m: EntityManager) => {
-    const [fact]: Array<ListRow & { chasers: number; surveys: number }> = await m.query(
+    const [fact]: Array<ListRow & { chasers: number; surveys: number; transfers_from: TransfersFrom }> = await m.query(
       `SELECT f.source, f.case_id, f.created_ts, f.team, f.channel, f.category, f.transfers, f.reopened, f.chasers,
-              f.surveys, coalesce(f.next_same_subject_ms <= $3, false) AS repeated
+              f.surveys, f.transfers_from, coalesce(f.next_same_subject_ms <= $3, false) AS repeated
        FROM case_fact f WHERE f.source = $1 AND f.case_id = $2`,
       [source, caseId, repeatWindowDays * DAY_MS],
     );
@@ -110,6 +142,7 @@ export async function caseDetail(
     return {
       ...toListItem(fact),
       repeatWindowDays,
+      transfersFrom: fact.transfers_from,
       chasers: fact.chasers,
       surveys: fact.surveys,
       handoffs: handoffs.map((h) => ({

@@ -38,6 +38,11 @@ export interface StagedObservation {
   category: string | null;
   csat: number | null;
   csatScale: number | null;
+  /** The source's order of the rows of a case, between ts and seq (Observation.order); absent = none. */
+  order?: number | null;
+  /** The vendor's counters on this row (Observation.vendorCounters); absent = none. */
+  reassignmentCount?: number | null;
+  reopenCount?: number | null;
 }
 
 const OBSERVATION_COLUMNS = [
@@ -52,9 +57,14 @@ const OBSERVATION_COLUMNS = [
   'category',
   'csat',
   'csat_scale',
+  'order_key',
+  'reassignment_count',
+  'reopen_count',
 ] as const;
 
 /**
+ * Text columns are byte-ordered (collation "C") like journey_event's (migration ByteOrderKeys): sorts are fast
+ * and joins never mix two collations.
  * Staging lives in the import's transaction: a killed worker leaves nothing behind, and the merge into
  * journey_event is one set-based statement. `import_observation` holds the rows of an event log (one source per
  * import) until deriveEventLogEvents turns whole cases into events in `import_staging`.
@@ -62,14 +72,17 @@ const OBSERVATION_COLUMNS = [
 export async function createStaging(client: PoolClient): Promise<void> {
   await client.query(`
     CREATE TEMP TABLE import_staging (
-      source text NOT NULL, case_id text NOT NULL, customer_key text, ts timestamptz NOT NULL, seq bigint NOT NULL,
-      event text NOT NULL, step text, team text, agent text, channel text, category text, direction text,
-      csat smallint, csat_scale smallint
+      source text COLLATE "C" NOT NULL, case_id text COLLATE "C" NOT NULL, customer_key text COLLATE "C",
+      ts timestamptz NOT NULL, seq bigint NOT NULL, event text COLLATE "C" NOT NULL, step text COLLATE "C",
+      team text COLLATE "C", agent text COLLATE "C", channel text COLLATE "C", category text COLLATE "C",
+      direction text COLLATE "C", csat smallint, csat_scale smallint
     ) ON COMMIT DROP`);
   await client.query(`
     CREATE TEMP TABLE import_observation (
-      case_id text NOT NULL, customer_key text, ts timestamptz NOT NULL, seq bigint NOT NULL, step text NOT NULL,
-      team text, agent text, channel text, category text, csat smallint, csat_scale smallint
+      case_id text COLLATE "C" NOT NULL, customer_key text COLLATE "C", ts timestamptz NOT NULL, seq bigint NOT NULL,
+      step text COLLATE "C" NOT NULL, team text COLLATE "C", agent text COLLATE "C", channel text COLLATE "C",
+      category text COLLATE "C", csat smallint, csat_scale smallint,
+      order_key bigint, reassignment_count integer, reopen_count integer
     ) ON COMMIT DROP`);
 }
 
@@ -113,6 +126,9 @@ export async function copyIntoObservations(
     o.category,
     o.csat,
     o.csatScale,
+    o.order ?? null,
+    o.reassignmentCount ?? null,
+    o.reopenCount ?? null,
   ]);
 }
 

@@ -1,6 +1,4 @@
 import { pseudonymise } from '@relais/domain';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../testing';
@@ -11,16 +9,10 @@ import { copyIntoObservations, createStaging, StagedObservation } from './event-
 import { deriveEventLogEvents } from './eventlog-derivation';
 import { ImportRunner } from './import-runner';
 import { ImportEntity } from './import.entity';
+import { datasetPath, ingestFixture, runImport as runFileImport } from './imports.testing';
 
-function repoRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'nx.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no nx.json above ${from}`);
-  }
-}
-const ROOT = repoRoot(__dirname);
 /** The hand-made fixture the domain adapter spec reads too. */
-const FIXTURE = path.join(ROOT, 'libs/domain/src/lib/ingest/__fixtures__/ok/eventlog-helpdesk.csv');
+const FIXTURE = ingestFixture('ok/eventlog-helpdesk.csv');
 const FIXTURE_MAPPING = {
   caseId: 'Ticket',
   customer: 'Opened by',
@@ -35,7 +27,7 @@ const FIXTURE_MAPPING = {
   csatScale: 'Scale',
 };
 // Read in place, never copied (datasets/README.md).
-const ITALIAN = path.resolve(ROOT, '../shared/datasets/helpdesk-italian-4tu/finale.csv.gz');
+const ITALIAN = datasetPath('helpdesk-italian-4tu/finale.csv.gz');
 const ITALIAN_MAPPING = { caseId: 'Case ID', timestamp: 'Complete Timestamp', step: 'Activity', team: 'Resource' };
 
 type EventRow = [
@@ -57,20 +49,8 @@ describe('event-log derivation and the eventlog import (real PostgreSQL)', () =>
   let config: RelaisConfig;
   let runner: ImportRunner;
 
-  async function runImport(
-    source: string,
-    filePath: string,
-    mapping: unknown,
-    timeZone: string,
-  ): Promise<ImportEntity> {
-    const [{ id }] = await dataSource.query(
-      `INSERT INTO import (format, source, time_zone, options, file_name, file_path)
-       VALUES ('eventlog', $1, $2, $3, $4, $5) RETURNING id`,
-      [source, timeZone, JSON.stringify({ mapping }), path.basename(filePath), filePath],
-    );
-    await runner.run(id);
-    return dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
-  }
+  const runImport = (source: string, filePath: string, mapping: unknown, timeZone: string): Promise<ImportEntity> =>
+    runFileImport(dataSource, runner, { format: 'eventlog', source, filePath, mapping, timeZone });
 
   beforeAll(async () => {
     database = await createTestDatabase('server_eventlog');
@@ -308,6 +288,59 @@ describe('event-log derivation and the eventlog import (real PostgreSQL)', () =>
         if (query.isTransactionActive) await query.rollbackTransaction();
         await query.release();
       }
+    });
+
+    /** Stages `rows`, derives them with `emptyTeam` and returns the staged events in (ts, seq) order; rolls back. */
+    async function derive(rows: StagedObservation[], emptyTeam: 'unknown' | 'cleared'): Promise<EventRow[]> {
+      const query = dataSource.createQueryRunner();
+      const client = (await query.connect()) as PoolClient;
+      try {
+        await query.startTransaction();
+        await createStaging(client);
+        await copyIntoObservations(
+          client,
+          (async function* () {
+            yield* rows;
+          })(),
+        );
+        await deriveEventLogEvents(client, 'hand', { emptyTeam });
+        const staged = await client.query(`SELECT ${EVENT_ROW} FROM import_staging ORDER BY case_id, ts, seq`);
+        return staged.rows.map(asTuple);
+      } finally {
+        if (query.isTransactionActive) await query.rollbackTransaction();
+        await query.release();
+      }
+    }
+
+    // Three rows tie at 10:00; their order keys (3, 1, 2) reverse file order: by (ts, order, seq) the case reads
+    // A, then (none), B, A. The tied rows exchange positions 2, 3, 4 in that order: record 3 → 2, 4 → 3, 2 → 4.
+    const snapshots = [
+      row(1, '2025-01-06T09:00:00Z', 'new', 'A', { order: 0 }),
+      row(2, '2025-01-06T10:00:00Z', 'work', 'A', { order: 3 }),
+      row(3, '2025-01-06T10:00:00Z', 'work', null, { order: 1 }),
+      row(4, '2025-01-06T10:00:00Z', 'work', 'B', { order: 2 }),
+    ];
+
+    it('orders tied rows by their order key; cleared: an emptied team is an assignment without a team', async () => {
+      expect(await derive(snapshots, 'cleared')).toEqual<EventRow[]>([
+        ['X', '2025-01-06T09:00', 4, 'created', 'new', 'A', null],
+        ['X', '2025-01-06T09:00', 5, 'assigned', 'new', 'A', null],
+        ['X', '2025-01-06T10:00', 9, 'assigned', 'work', null, null],
+        // The step entered while no team holds the case: none, not A.
+        ['X', '2025-01-06T10:00', 10, 'status_changed', 'work', null, null],
+        ['X', '2025-01-06T10:00', 13, 'assigned', 'work', 'B', null],
+        ['X', '2025-01-06T10:00', 17, 'assigned', 'work', 'A', null],
+      ]);
+    });
+
+    it('unknown (the default): the same rows skip the empty team, whose step change stays with A', async () => {
+      expect(await derive(snapshots, 'unknown')).toEqual<EventRow[]>([
+        ['X', '2025-01-06T09:00', 4, 'created', 'new', 'A', null],
+        ['X', '2025-01-06T09:00', 5, 'assigned', 'new', 'A', null],
+        ['X', '2025-01-06T10:00', 10, 'status_changed', 'work', 'A', null],
+        ['X', '2025-01-06T10:00', 13, 'assigned', 'work', 'B', null],
+        ['X', '2025-01-06T10:00', 17, 'assigned', 'work', 'A', null],
+      ]);
     });
   });
 

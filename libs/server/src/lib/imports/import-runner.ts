@@ -6,7 +6,7 @@ import {
   ImportFileError,
   openBytes,
   openRecords,
-  pseudonymise,
+  createPseudonymiser,
   type AdapterOutput,
   type ImportAdapter,
 } from '@relais/domain';
@@ -30,8 +30,10 @@ import {
 import { deriveEventLogEvents } from './eventlog-derivation';
 import { ImportEntity } from './import.entity';
 import { IMPORT_MERGE_LOCK } from './import-lock';
+import { storeVendorCounters } from './vendor-counters';
 
 export const MAX_REPORTED_ERRORS = 100;
+const IMPORT_WORK_MEM = '128MB';
 const PROGRESS_INTERVAL_MS = 500;
 
 /** The import failed for a reason a retry cannot fix (unreadable file, too many bad rows). */
@@ -39,8 +41,10 @@ export class ImportRejectedError extends Error {
   override name = 'ImportRejectedError';
 }
 
+type Pseudonymiser = ReturnType<typeof createPseudonymiser>;
+
 /** An adapter output that was not rejected: an event, or an event-log row to derive events from. */
-type AcceptedOutput = Exclude<AdapterOutput, { kind: 'rejected' }>;
+type AcceptedOutput = Exclude<AdapterOutput, { kind: 'rejected' | 'skipped' }>;
 
 interface Tally {
   rowsRead: number;
@@ -81,6 +85,9 @@ export class ImportRunner {
     const progress = await this.trackProgress(importId, record.filePath);
     try {
       await runner.startTransaction();
+      // The merge and the facts sort whole imports (millions of rows for a large export): in memory rather than
+      // in temporary files, for this transaction only.
+      await client.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`);
       // One merge at a time: facts of a case touched by two concurrent imports must see both.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [IMPORT_MERGE_LOCK]);
       // Read under the lock: a time-zone change waits for this import, or this import sees the new zone.
@@ -92,9 +99,10 @@ export class ImportRunner {
       if (!adapter) throw new ImportRejectedError(`Unknown format "${record.format}"`);
       const outputs = this.read(adapter, record, progress.stream, tally);
       const derived = adapter.yields === 'observations';
+      const customerKey = createPseudonymiser(this.config.secret);
       let staged = derived
-        ? await copyIntoObservations(client, this.observations(adapter, outputs, mapStep))
-        : await copyIntoStaging(client, this.events(adapter, record, outputs, mapStep));
+        ? await copyIntoObservations(client, this.observations(adapter, outputs, mapStep, customerKey))
+        : await copyIntoStaging(client, this.events(adapter, record, outputs, mapStep, customerKey));
       timer.lap('read+copy');
       const threshold = this.config.rejectThreshold;
       if (tally.rowsRead > 0 && tally.rejected / tally.rowsRead > threshold) {
@@ -103,7 +111,8 @@ export class ImportRunner {
         );
       }
       if (derived) {
-        staged = await deriveEventLogEvents(client, record.source);
+        staged = await deriveEventLogEvents(client, record.source, { emptyTeam: adapter.emptyTeam });
+        await storeVendorCounters(client, record.source);
         timer.lap('derive');
       }
       const inserted = await mergeStaging(client, importId);
@@ -160,8 +169,13 @@ export class ImportRunner {
       adapter.input === 'bytes'
         ? adapter.read(await openBytes(input), options)
         : adapter.read(await openRecords(input), options);
+    // A row may yield several outputs (a ticket row: created, steps, survey), all with its line, one after the other.
+    let lastLine: number | undefined;
     for await (const output of outputs) {
-      tally.rowsRead += 1;
+      const line = output.kind === 'rejected' ? output.error.line : output.line;
+      if (line !== lastLine) tally.rowsRead += 1;
+      lastLine = line;
+      if (output.kind === 'skipped') continue;
       if (output.kind === 'rejected') {
         tally.rejected += 1;
         if (tally.errors.length < MAX_REPORTED_ERRORS) tally.errors.push(output.error);
@@ -176,6 +190,7 @@ export class ImportRunner {
     adapter: ImportAdapter,
     outputs: AsyncIterable<AcceptedOutput>,
     mapStep: StepMapper,
+    customerKey: Pseudonymiser,
   ): AsyncIterable<StagedObservation> {
     for await (const output of outputs) {
       if (output.kind !== 'observation')
@@ -183,7 +198,7 @@ export class ImportRunner {
       const o = output.observation;
       yield {
         caseId: o.caseId,
-        customerKey: pseudonymise(this.config.secret, o.customerId),
+        customerKey: customerKey(o.customerId),
         ts: o.ts,
         seq: o.seq,
         step: mapStep(o.step),
@@ -193,6 +208,9 @@ export class ImportRunner {
         category: o.category,
         csat: o.csat,
         csatScale: o.csatScale,
+        order: o.order ?? null,
+        reassignmentCount: o.vendorCounters?.reassignmentCount ?? null,
+        reopenCount: o.vendorCounters?.reopenCount ?? null,
       };
     }
   }
@@ -202,6 +220,7 @@ export class ImportRunner {
     record: ImportEntity,
     outputs: AsyncIterable<AcceptedOutput>,
     mapStep: StepMapper,
+    customerKey: Pseudonymiser,
   ): AsyncIterable<StoredEvent> {
     for await (const output of outputs) {
       if (output.kind !== 'event') throw new Error(`The ${adapter.name} adapter yielded an observation among events`);
@@ -209,7 +228,7 @@ export class ImportRunner {
       yield {
         source: record.source,
         caseId: e.caseId,
-        customerKey: pseudonymise(this.config.secret, e.customerId),
+        customerKey: customerKey(e.customerId),
         ts: e.ts,
         seq: e.seq,
         event: e.event,

@@ -63,7 +63,7 @@ const week = (w: typeof W02, cases: number, transfersMean: number, repeatRate: n
   repeatRate,
 });
 
-describe('KPI breakdown by team, channel and category (real PostgreSQL)', () => {
+describe('KPI breakdown by team, channel, category and source (real PostgreSQL)', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let kpis: KpiService;
@@ -181,6 +181,25 @@ describe('KPI breakdown by team, channel and category (real PostgreSQL)', () => 
           repeatRate: 0,
           reopenRate: 1,
           weeks: [week(W02, 1, 1, 0)],
+        },
+      ],
+    });
+  });
+
+  it('by source: every case of the fixture comes from the one source "breakdown"', async () => {
+    // P1–P5: transfers (2+1+0+1+0)/5 = 0.8; ping-pong P1 = 1/5; repeat P1, P3 = 2/5; reopen P2, P4 = 2/5.
+    //   W02 = P1, P2, P3: transfers 3/3 = 1, repeat 2/3.  W03 = P4, P5: transfers 1/2 = 0.5, repeat 0.
+    expect(await kpis.breakdown('source', {})).toEqual({
+      by: 'source',
+      groups: [
+        {
+          key: 'breakdown',
+          cases: 5,
+          transfersMean: 0.8,
+          pingPongShare: 0.2,
+          repeatRate: 0.4,
+          reopenRate: 0.4,
+          weeks: [week(W02, 3, 1, 0.666667), week(W03, 2, 0.5, 0)],
         },
       ],
     });

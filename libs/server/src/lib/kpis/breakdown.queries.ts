@@ -6,7 +6,12 @@ import { rate } from './rounding';
 const DAY_MS = 86_400_000;
 
 /** The case_fact column of each dimension: a fixed list, never the request's text, goes into the SQL. */
-const COLUMN: Record<BreakdownDimension, string> = { team: 'f.team', channel: 'f.channel', category: 'f.category' };
+const COLUMN: Record<BreakdownDimension, string> = {
+  team: 'f.team',
+  channel: 'f.channel',
+  category: 'f.category',
+  source: 'f.source',
+};
 
 interface GroupRow {
   key: string | null;

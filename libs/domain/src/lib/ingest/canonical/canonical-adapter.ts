@@ -7,7 +7,7 @@ import {
   type EventType,
   type JourneyEvent,
 } from '../../journey/journey-event';
-import type { AdapterOptions, AdapterOutput, ImportAdapter } from '../adapter';
+import type { AdapterOptions, AdapterOutput, CsvImportAdapter } from '../adapter';
 import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
@@ -141,7 +141,7 @@ async function* readCanonical(source: RecordSource, options: AdapterOptions): As
  * but §1 says how to read one without. customer_id is passed through raw for the caller to pseudonymise and is
  * never validated or quoted in a message.
  */
-export const canonicalAdapter: ImportAdapter = {
+export const canonicalAdapter: CsvImportAdapter = {
   name: 'canonical',
   description: "Relais's own journey CSV: one row per event (case_id, customer_id, ts, event, step, team, …).",
   requiredColumns: CANONICAL_REQUIRED_COLUMNS,

@@ -1,6 +1,6 @@
 import { Info } from 'luxon';
 import { DEFAULT_CSAT_SCALE } from '../../journey/journey-event';
-import type { AdapterOptions, AdapterOutput, ImportAdapter, Observation } from '../adapter';
+import type { AdapterOptions, AdapterOutput, CsvImportAdapter, Observation } from '../adapter';
 import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
@@ -122,7 +122,7 @@ async function* readEventLog(
  * derived once the whole file is staged (server: deriveEventLogEvents). customerId is passed through raw for
  * the caller to pseudonymise and is never validated or quoted in a message.
  */
-export const eventlogAdapter: ImportAdapter = {
+export const eventlogAdapter: CsvImportAdapter = {
   name: 'eventlog',
   description: 'Any one-row-per-event CSV (Disco, Celonis, PM4Py) read through a column mapping.',
   requiredColumns: [],

@@ -1,5 +1,5 @@
 import { Info } from 'luxon';
-import type { AdapterOptions, AdapterOutput, ImportAdapter, Observation } from '../adapter';
+import type { AdapterOptions, AdapterOutput, CsvImportAdapter, Observation } from '../adapter';
 import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
@@ -126,7 +126,7 @@ async function* readIncidents(source: RecordSource, options: AdapterOptions): As
  * (sys_updated_at, sys_mod_count, file order) and, being snapshots, an empty assignment_group means the incident
  * was taken out of every team's hands (`emptyTeam: 'cleared'`). The vendor counters travel with each row.
  */
-export const servicenowAdapter: ImportAdapter = {
+export const servicenowAdapter: CsvImportAdapter = {
   name: 'servicenow',
   description: 'ServiceNow incidents: the audit log (one row per update) or a list export (one row per incident).',
   requiredColumns: SERVICENOW_REQUIRED_COLUMNS,

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { parseTimestamp, type ParsedTimestamp } from './parse-timestamp';
 
 const iso = (result: ParsedTimestamp) => (result.ok ? result.date.toISOString() : `${result.code}: ${result.message}`);
@@ -134,4 +136,38 @@ describe('parseTimestamp', () => {
       });
     });
   });
+});
+
+describe('parseTimestamp: the ISO instant read without luxon', () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+  it('gives what luxon gives for any instant, offset and fraction', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        fc.constantFrom(0, 1, 2, 3),
+        (date, offsetMinutes, fractionDigits) => {
+          const local = new Date(date.getTime() + offsetMinutes * 60_000);
+          const fraction = fractionDigits ? `.${pad(local.getUTCMilliseconds(), 3).slice(0, fractionDigits)}` : '';
+          const offset =
+            offsetMinutes === 0 && fractionDigits % 2 === 0
+              ? 'Z'
+              : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+          const text =
+            `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+            `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${fraction}${offset}`;
+          const parsed = parseTimestamp(text, { timeZone: 'Europe/Paris' });
+          expect(parsed).toEqual({ ok: true, date: DateTime.fromISO(text).toJSDate() });
+        },
+      ),
+    );
+  });
+
+  it.each(['2026-02-31T10:00:00Z', '2026-02-29T10:00:00+01:00', '2024-13-01T10:00:00Z'])(
+    'still refuses the impossible %s',
+    (text) => {
+      expect(parseTimestamp(text, { timeZone: 'UTC' })).toMatchObject({ ok: false, code: 'INVALID_DATE' });
+    },
+  );
 });

@@ -45,6 +45,27 @@ function isValidZone(timeZone: string): boolean {
   return valid;
 }
 
+/**
+ * The shape most exports and the canonical format write (`2024-01-23T13:26:08Z`, `…08.123+01:00`): read without
+ * luxon, which costs more than the rest of the row. Anything else, and any value out of range, goes the general way.
+ */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+function readIsoInstant(value: string): Date | undefined {
+  const m = ISO_INSTANT.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  const offsetHours = m[8] ? 0 : Number(m[10]);
+  const offsetMinutes = m[8] ? 0 : Number(m[11]);
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
+  // Date.UTC rolls 31/02 over to March: a calendar date that does not come back unchanged is not one.
+  if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month - 1 || local.getUTCDate() !== day) return undefined;
+  const sign = m[9] === '-' ? -1 : 1;
+  return new Date(local.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60_000);
+}
+
 const fail = (code: TimestampFailureCode, message: string): ParsedTimestamp => ({ ok: false, code, message });
 
 /**
@@ -83,6 +104,9 @@ export function parseTimestamp(text: string, options: ParseTimestampOptions): Pa
       ? fail('INVALID_DATE', describe(value, parsed))
       : fail('FORMAT_MISMATCH', `"${value}" does not match the format "${options.format}"`);
   }
+
+  const instant = readIsoInstant(value);
+  if (instant) return { ok: true, date: instant };
 
   let outOfRange: DateTime | undefined;
   const readers = ISO_SHAPE.test(value)
