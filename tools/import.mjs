@@ -1,4 +1,5 @@
-// `npm run import -- --format F --file PATH [...]`: builds the workers when needed and enqueues an import.
+// `npm run import -- --format F --file PATH [...]` (or `-- --formats`, `-- --help`): builds the workers when needed
+// and enqueues an import, or lists the formats the build knows.
 import { spawnSync } from 'node:child_process';
 
 const build = spawnSync('npx', ['nx', 'run', 'workers:build', '--outputStyle=static'], { stdio: ['ignore', 'ignore', 'inherit'] });

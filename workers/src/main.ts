@@ -3,10 +3,15 @@ import { boot } from '@relais/server';
 import { WorkersModule } from './app/workers.module';
 import { runGenerateCommand } from './cli/generate-command';
 import { runImportCommand } from './cli/import-command';
+import { importInfo } from './cli/import-usage';
 
-// `generate` needs neither PostgreSQL nor Redis.
+const importHelp = process.argv[2] === 'import' ? importInfo(process.argv.slice(3)) : null;
+
+// `generate`, `import --formats` and `import --help` need neither PostgreSQL nor Redis.
 if (process.argv[2] === 'generate') {
   void runGenerateCommand(process.argv.slice(3)).then((code) => (process.exitCode = code));
+} else if (importHelp !== null) {
+  console.log(importHelp);
 } else {
   void boot('workers', async (config) => {
     if (process.argv[2] === 'import') {

@@ -6,8 +6,7 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportCliModule } from './import-cli.module';
-
-const USAGE = 'usage: npm run import -- --format F --file PATH [--source S] [--timezone Z] [--mapping JSON] [--wait]';
+import { importUsage } from './import-usage';
 
 /**
  * `npm run import`: the command-line door to the same import job as POST /api/imports. The file is copied into
@@ -29,11 +28,11 @@ export async function runImportCommand(argv: string[], config: RelaisConfig): Pr
       strict: true,
     }).values;
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${(error as Error).message}\n${importUsage()}`);
     return 2;
   }
   if (!args.format || !args.file) {
-    console.error(`--format and --file are required\n${USAGE}`);
+    console.error(`--format and --file are required\n${importUsage()}`);
     return 2;
   }
   // npm runs scripts from the project root; a relative path means the caller's directory.

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { CASES_PAGE_SIZE_DEFAULT, CASES_PAGE_SIZE_MAX, type CaseListQuery } from '@relais/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { isoWeekStart } from '@relais/server';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { KpiQueryDto } from '../kpis/kpi-query.dto';
 
-/** Two steps joined by ">", each with something besides spaces; steps themselves may hold spaces. */
+/** Two steps (or teams) joined by ">", each with something besides spaces; names themselves may hold spaces. */
 const TRANSITION = /^[^>]*[^>\s][^>]*>[^>]*[^>\s][^>]*$/;
 
 export class CaseQueryDto extends KpiQueryDto implements CaseListQuery {
@@ -32,6 +33,29 @@ export class CaseQueryDto extends KpiQueryDto implements CaseListQuery {
   @MaxLength(400)
   @Matches(TRANSITION, { message: 'transition must be two steps joined by ">", e.g. triage>in_progress' })
   transition?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only cases with at least one transfer from one team to another (KPI-DEFINITIONS §3): from>to',
+    example: 'N1>N2',
+  })
+  @IsOptional()
+  @MaxLength(400)
+  @Matches(TRANSITION, { message: 'handoff must be two teams joined by ">", e.g. N1>N2' })
+  handoff?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only cases created in this ISO week (organisation time zone)',
+    example: '2025-W02',
+  })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isIsoWeek',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isoWeekStart(value) !== null,
+      defaultMessage: () => 'week must be an ISO week such as 2025-W02',
+    },
+  })
+  week?: string;
 
   @ApiPropertyOptional({ description: 'Page number, from 1', default: 1, minimum: 1 })
   @IsOptional()

@@ -13,7 +13,8 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ImportAccepted, ImportReport } from '@relais/contracts';
+import type { ImportAccepted, ImportFormats, ImportReport } from '@relais/contracts';
+import { eventlogAdapter, listImportFormats } from '@relais/domain';
 import { checkImportRequest, ImportsService, InvalidImportRequest } from '@relais/server';
 import { unlink } from 'node:fs/promises';
 import { RequiresRole } from '../auth/public.decorator';
@@ -57,6 +58,20 @@ export class ImportsController {
   @ApiOperation({ summary: 'Imports, newest first' })
   list(): Promise<ImportReport[]> {
     return this.imports.list();
+  }
+
+  // Declared before ':id', whose uuid pipe would otherwise refuse "formats" with a 400.
+  @Get('formats')
+  @ApiOperation({ summary: 'Formats an upload may name, each with its one-line description' })
+  formats(): ImportFormats {
+    // Read from the registry on each call: adapters registered later show without touching this controller.
+    return {
+      formats: listImportFormats().map(({ name, description }) => ({
+        name,
+        description,
+        needsMapping: name === eventlogAdapter.name,
+      })),
+    };
   }
 
   @Get(':id')

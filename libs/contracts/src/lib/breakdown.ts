@@ -1,5 +1,8 @@
-/** The dimensions an indicator can be broken down by (KPI-DEFINITIONS §2): the case's own team, channel, category. */
-export const BREAKDOWN_DIMENSIONS = ['team', 'channel', 'category'] as const;
+/**
+ * The dimensions an indicator can be broken down by (KPI-DEFINITIONS §2): the case's own team, channel, category;
+ * and its import source, which the dashboard's filters list their options from.
+ */
+export const BREAKDOWN_DIMENSIONS = ['team', 'channel', 'category', 'source'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 /** Query of GET /api/kpis/breakdown: the usual indicator filters plus the dimension. */
@@ -18,7 +21,7 @@ export interface BreakdownWeek {
 }
 
 export interface BreakdownGroup {
-  /** The team, channel or category; null for cases without one. */
+  /** The team, channel, category or source; null for cases without one (never for source). */
   key: string | null;
   cases: number;
   transfersMean: number;
