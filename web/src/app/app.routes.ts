@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { authGuard, guestGuard, roleGuard } from './core/auth/auth.guard';
 import { MessageKey } from './core/i18n/messages.fr';
 
 export const appRoutes: Route[] = [
@@ -19,6 +19,55 @@ export const appRoutes: Route[] = [
         pathMatch: 'full',
         title: 'title.overview' satisfies MessageKey,
         loadComponent: () => import('./features/overview/overview-page').then((m) => m.OverviewPage),
+      },
+      {
+        path: 'bottlenecks',
+        title: 'title.bottlenecks' satisfies MessageKey,
+        canActivate: [roleGuard],
+        data: { role: 'viewer' },
+        loadComponent: () => import('./features/bottlenecks/bottlenecks-page').then((m) => m.BottlenecksPage),
+      },
+      {
+        path: 'cases',
+        title: 'title.cases' satisfies MessageKey,
+        canActivate: [roleGuard],
+        data: { role: 'analyst' },
+        loadComponent: () => import('./features/cases/cases-page').then((m) => m.CasesPage),
+      },
+      {
+        path: 'cases/:source/:caseId',
+        title: 'title.caseTimeline' satisfies MessageKey,
+        canActivate: [roleGuard],
+        data: { role: 'analyst' },
+        loadComponent: () => import('./features/case-timeline/case-timeline-page').then((m) => m.CaseTimelinePage),
+      },
+      {
+        path: 'review',
+        title: 'review.title' satisfies MessageKey,
+        canActivate: [roleGuard],
+        data: { role: 'viewer' },
+        loadComponent: () => import('./features/review/review-page').then((m) => m.ReviewPage),
+      },
+      {
+        path: 'trends',
+        title: 'trends.title' satisfies MessageKey,
+        canActivate: [roleGuard],
+        data: { role: 'viewer' },
+        loadComponent: () => import('./features/trends/trends-page').then((m) => m.TrendsPage),
+      },
+      {
+        path: 'imports',
+        title: 'imports.title' satisfies MessageKey,
+        canActivate: [roleGuard],
+        data: { role: 'admin' },
+        loadComponent: () => import('./features/imports/imports-page').then((m) => m.ImportsPage),
+      },
+      {
+        path: 'settings',
+        title: 'settings.title' satisfies MessageKey,
+        canActivate: [roleGuard],
+        data: { role: 'admin' },
+        loadComponent: () => import('./features/settings/settings-page').then((m) => m.SettingsPage),
       },
     ],
   },

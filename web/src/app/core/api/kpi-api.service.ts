@@ -3,7 +3,8 @@ import { inject, Injectable } from '@angular/core';
 import { KpiFilters, KpiSummary, WeeklyKpis } from '@relais/contracts';
 import { Observable } from 'rxjs';
 
-function toParams(filters: KpiFilters): HttpParams {
+/** Query parameters of the filters that are set (empty strings count as unset). */
+export function toParams(filters: KpiFilters): HttpParams {
   let params = new HttpParams();
   for (const [name, value] of Object.entries(filters)) {
     if (value !== undefined && value !== '') {
