@@ -4,6 +4,7 @@ import { WorkersModule } from './app/workers.module';
 import { runGenerateCommand } from './cli/generate-command';
 import { runImportCommand } from './cli/import-command';
 import { importInfo } from './cli/import-usage';
+import { runRefreshCommand } from './cli/refresh-command';
 
 const importHelp = process.argv[2] === 'import' ? importInfo(process.argv.slice(3)) : null;
 
@@ -16,6 +17,10 @@ if (process.argv[2] === 'generate') {
   void boot('workers', async (config) => {
     if (process.argv[2] === 'import') {
       process.exitCode = await runImportCommand(process.argv.slice(3), config);
+      return;
+    }
+    if (process.argv[2] === 'refresh') {
+      process.exitCode = await runRefreshCommand(config);
       return;
     }
     // No HTTP: the workers are an application context hosting the BullMQ processors.

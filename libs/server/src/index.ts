@@ -32,3 +32,4 @@ export * from './lib/targets/targets.service';
 export * from './lib/kpis/iso-week';
 export * from './lib/kpis/review.service';
 export * from './lib/users/users.errors';
+export * from './lib/cases/facts-refresh';

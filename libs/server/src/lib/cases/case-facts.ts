@@ -11,10 +11,15 @@ import { refreshTransitionFacts } from './transition-facts';
  * takes its transfers from the vendor counter kept beside it (case_vendor_counter, storeVendorCounters), since its
  * events cannot show a transfer; `transfers_from` says which. Entries, teams and handoffs stay event-derived.
  */
-export async function refreshCaseFacts(client: PoolClient, timeZone: string): Promise<void> {
+export async function refreshCaseFacts(
+  client: PoolClient,
+  timeZone: string,
+  scope: 'staged' | 'all' = 'staged',
+): Promise<void> {
+  // `all`: every case from its stored events (the full refresh), instead of the cases of the import's staging.
   await client.query(`
     CREATE TEMP TABLE touched_case ON COMMIT DROP AS
-    SELECT DISTINCT source, case_id FROM import_staging`);
+    SELECT DISTINCT source, case_id FROM ${scope === 'all' ? 'journey_event' : 'import_staging'}`);
   // Statistics of rows inserted by this very transaction are unknown to the planner until analysed; without
   // them a first large import is planned as if journey_event were empty (nested loops over every event).
   await client.query(`ANALYZE touched_case`);

@@ -29,11 +29,10 @@ import {
 } from './event-store';
 import { deriveEventLogEvents } from './eventlog-derivation';
 import { ImportEntity } from './import.entity';
-import { IMPORT_MERGE_LOCK } from './import-lock';
+import { IMPORT_MERGE_LOCK, IMPORT_WORK_MEM } from './import-lock';
 import { storeVendorCounters } from './vendor-counters';
 
 export const MAX_REPORTED_ERRORS = 100;
-const IMPORT_WORK_MEM = '128MB';
 const PROGRESS_INTERVAL_MS = 500;
 
 /** The import failed for a reason a retry cannot fix (unreadable file, too many bad rows). */
