@@ -53,7 +53,7 @@ spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'workers', '--ou
 const end = new Date('2026-05-31T20:00:00Z');
 const file = join(work, 'cases.csv');
 const extra = join(work, 'extra-week.csv');
-let t = performance.now();
+const t = performance.now();
 node(['dist/workers/main.js', 'generate', '--cases', String(cases), '--weeks', '26', '--end', end.toISOString(), '--out', file]);
 const generateSeconds = (performance.now() - t) / 1000;
 const weeklyCases = Math.max(1, Math.round(cases / 26));
