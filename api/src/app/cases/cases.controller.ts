@@ -1,10 +1,11 @@
-import { Controller, Get, NotFoundException, Param, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CaseDetail, CasesPage } from '@relais/contracts';
 import { CasesService } from '@relais/server';
 import { RequiresRole } from '../auth/public.decorator';
 import { CaseDetailQueryDto, CaseQueryDto } from './case-query.dto';
 import { InvalidCaseQueryFilter } from './invalid-case-query.filter';
+import { IndicatorCacheInterceptor } from '../indicator-cache/indicator-cache.interceptor';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Get()
+  @UseInterceptors(IndicatorCacheInterceptor)
   @ApiOperation({ summary: 'Cases behind the indicators, newest first, one page at a time (never the customer)' })
   list(@Query() query: CaseQueryDto): Promise<CasesPage> {
     return this.cases.list(query);

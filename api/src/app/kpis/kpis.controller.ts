@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { KpiSummary, WeeklyKpis } from '@relais/contracts';
 import { KpiService } from '@relais/server';
 import { KpiQueryDto } from './kpi-query.dto';
+import { IndicatorCacheInterceptor } from '../indicator-cache/indicator-cache.interceptor';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
+@UseInterceptors(IndicatorCacheInterceptor)
 @Controller('kpis')
 export class KpisController {
   constructor(private readonly kpis: KpiService) {}

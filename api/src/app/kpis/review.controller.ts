@@ -1,18 +1,10 @@
-import {
-  ArgumentsHost,
-  BadRequestException,
-  Catch,
-  Controller,
-  ExceptionFilter,
-  Get,
-  Query,
-  UseFilters,
-} from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, Controller, ExceptionFilter, Get, Query, UseFilters, UseInterceptors } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WeeklyReview } from '@relais/contracts';
 import { InvalidReviewQuery, ReviewService } from '@relais/server';
 import { ReviewQueryDto } from './review-query.dto';
+import { IndicatorCacheInterceptor } from '../indicator-cache/indicator-cache.interceptor';
 
 /** The service's own check of the week (it may be reached by other doors) answers 400 like the DTO's. */
 @Catch(InvalidReviewQuery)
@@ -25,6 +17,7 @@ export class InvalidReviewQueryFilter extends BaseExceptionFilter implements Exc
 @ApiTags('indicators')
 @ApiBearerAuth()
 @UseFilters(InvalidReviewQueryFilter)
+@UseInterceptors(IndicatorCacheInterceptor)
 @Controller('kpis')
 export class ReviewController {
   constructor(private readonly review: ReviewService) {}

@@ -1,13 +1,15 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SatisfactionReport } from '@relais/contracts';
 import { KpiService } from '@relais/server';
 import { RequiresRole } from '../auth/public.decorator';
 import { KpiQueryDto } from './kpi-query.dto';
+import { IndicatorCacheInterceptor } from '../indicator-cache/indicator-cache.interceptor';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
 @RequiresRole('viewer')
+@UseInterceptors(IndicatorCacheInterceptor)
 @Controller('kpis')
 export class SatisfactionController {
   constructor(private readonly kpis: KpiService) {}

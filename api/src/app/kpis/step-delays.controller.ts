@@ -1,13 +1,15 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StepDurationsResponse, TransitionDelaysResponse } from '@relais/contracts';
 import { SettingsService, stepDurations, transitionDelays } from '@relais/server';
 import { DataSource } from 'typeorm';
 import { KpiQueryDto } from './kpi-query.dto';
+import { IndicatorCacheInterceptor } from '../indicator-cache/indicator-cache.interceptor';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
+@UseInterceptors(IndicatorCacheInterceptor)
 @Controller('kpis')
 export class StepDelaysController {
   constructor(

@@ -24,6 +24,7 @@ export async function refreshAllFacts(db: DataSource, defaultTimeZone: string): 
     await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [IMPORT_MERGE_LOCK]);
     const settings = await readOrganisationSettings(runner, defaultTimeZone);
     await refreshCaseFacts(client, settings.timeZone, 'all');
+    await client.query(`UPDATE dataset_state SET facts_version = facts_version + 1`);
     const [{ cases }] = (await client.query<{ cases: number }>(`SELECT count(*)::int AS cases FROM case_fact`)).rows;
     await runner.commitTransaction();
     return { cases, seconds: (performance.now() - start) / 1000 };

@@ -172,6 +172,7 @@ export async function mergeStaging(client: PoolClient, importId: string): Promis
     [importId],
   );
   await client.query(`
-    UPDATE dataset_state SET latest_event_ts = GREATEST(latest_event_ts, (SELECT max(ts) FROM import_staging))`);
+    UPDATE dataset_state SET latest_event_ts = GREATEST(latest_event_ts, (SELECT max(ts) FROM import_staging)),
+                             facts_version = facts_version + 1`);
   return Number(rows[0].inserted);
 }
