@@ -33,3 +33,4 @@ export * from './lib/kpis/iso-week';
 export * from './lib/kpis/review.service';
 export * from './lib/users/users.errors';
 export * from './lib/cases/facts-refresh';
+export * from './lib/kpis/data-version';
