@@ -9,7 +9,8 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
-  // The dashboard suites run against a demo-mode stack of their own (jest.web.config.cts).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/src/web/'],
+  // The dashboard suites run against a demo-mode stack of their own (jest.web.config.cts), the fault suite too
+  // (jest.faults.config.cts).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/src/web/', '<rootDir>/src/faults/'],
   testTimeout: 120000,
 };

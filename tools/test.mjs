@@ -14,6 +14,8 @@ const nx = (...args) => spawnSync('npx', ['nx', ...args], { stdio: 'inherit', en
 const lint = nx('run-many', '-t', 'lint', '--outputStyle=static');
 // Test results are never served from a cache: a green line must mean the tests ran.
 const test = nx('run-many', '-t', 'test', 'e2e', '--skip-nx-cache', '--parallel=2', '--outputStyle=static');
+// The fault suite restarts PostgreSQL and Redis: alone, once every suite above has finished.
+const faults = nx('run', 'e2e:faults', '--skip-nx-cache', '--outputStyle=static');
 
 let passed = 0;
 let failed = 0;
@@ -26,8 +28,8 @@ for (const s of suites) {
 }
 rmSync(results, { recursive: true, force: true });
 // A project whose run broke before Jest could report (e.g. its global setup failed) still counts as a failure.
-if (test !== 0 && failed === 0) failed = 1;
-const ok = lint === 0 && test === 0 && failed === 0 && passed > 0;
+if ((test !== 0 || faults !== 0) && failed === 0) failed = 1;
+const ok = lint === 0 && test === 0 && faults === 0 && failed === 0 && passed > 0;
 console.log(`\nlint ${lint === 0 ? 'clean' : 'FAILED'}; ${suites.length} Jest projects; ${ok ? 'all green' : 'FAILED'}`);
 console.log(`Summary: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(ok ? 0 : 1);

@@ -7,15 +7,19 @@ class SummaryReporter {
     this.name = (globalConfig.projects && globalConfig.projects[0]) || globalConfig.rootDir;
   }
 
-  onRunComplete(_contexts, results) {
+  onRunComplete(contexts, results) {
     const dir = process.env.RELAIS_TEST_RESULTS;
     if (!dir) return;
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${this.name.replace(/[^A-Za-z0-9]+/g, '_')}.json`);
+    // Named after the project's displayName: several Jest configs share one rootDir (e2e, e2e-web, e2e-faults)
+    // and, named after it, each run's file would overwrite the previous one's.
+    const displayName = [...(contexts || [])].map((c) => c.config && c.config.displayName).find(Boolean);
+    const name = (displayName && (displayName.name || displayName)) || this.name;
+    const file = join(dir, `${String(name).replace(/[^A-Za-z0-9]+/g, '_')}.json`);
     writeFileSync(
       file,
       JSON.stringify({
-        project: this.name,
+        project: String(name),
         passed: results.numPassedTests,
         failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
         skipped: results.numPendingTests + results.numTodoTests,

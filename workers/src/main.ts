@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { boot } from '@relais/server';
+import { applyJobTiming } from './app/imports/import.processor';
 import { WorkersModule } from './app/workers.module';
 import { runGenerateCommand } from './cli/generate-command';
 import { runImportCommand } from './cli/import-command';
@@ -24,6 +25,7 @@ if (process.argv[2] === 'generate') {
       return;
     }
     // No HTTP: the workers are an application context hosting the BullMQ processors.
+    applyJobTiming(config);
     const app = await NestFactory.createApplicationContext(WorkersModule, { logger: ['error', 'warn', 'log'] });
     app.enableShutdownHooks();
     console.log('[workers] processing imports');

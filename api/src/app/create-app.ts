@@ -1,6 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { RELAIS_CONFIG, type RelaisConfig } from '@relais/server';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 
@@ -13,6 +14,9 @@ export async function createApp(): Promise<INestApplication> {
       contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } },
     }),
   );
+  // Closed unless origins are named (RELAIS_CORS_ORIGINS): the dashboard is served from the api's own origin.
+  const { corsOrigins } = app.get<RelaisConfig>(RELAIS_CONFIG);
+  if (corsOrigins.length) app.enableCors({ origin: corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'] });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();

@@ -31,6 +31,8 @@ export interface StackOptions {
   demo?: boolean;
   /** Log files under ARTIFACTS are named `<logPrefix><app>.log`. */
   logPrefix?: string;
+  /** Further RELAIS_* settings of both processes (the fault suite's short job lock). */
+  env?: Record<string, string>;
 }
 
 /** Starts the built api and workers as a user would run them, on a port and database of this run. */
@@ -51,6 +53,7 @@ export function startStack(
     RELAIS_ADMIN_EMAIL: admin.email,
     RELAIS_ADMIN_PASSWORD: admin.password,
     NODE_ENV: 'production',
+    ...options.env,
   };
   const env = { ...process.env, ...relaisEnv };
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, ImportRunnerModule, QueueModule } from '@relais/server';
+import { ConfigModule, DatabaseModule, ImportReconcilerModule, ImportRunnerModule, QueueModule } from '@relais/server';
 import { ImportProcessor } from './imports/import.processor';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, ImportRunnerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, ImportRunnerModule, ImportReconcilerModule],
   providers: [ImportProcessor],
 })
 export class WorkersModule {}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import { RELAIS_CONFIG, RelaisConfig, UsersModule } from '@relais/server';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { LoginThrottle } from './login-throttle';
 
 export const TOKEN_LIFETIME = '8h';
 
@@ -20,6 +22,6 @@ export const TOKEN_LIFETIME = '8h';
     }),
   ],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ThrottlerStorageService, LoginThrottle],
 })
 export class AuthModule {}

@@ -19,6 +19,7 @@ import { checkImportRequest, ImportsService, InvalidImportRequest } from '@relai
 import { unlink } from 'node:fs/promises';
 import { RequiresRole } from '../auth/public.decorator';
 import { CreateImportDto } from './create-import.dto';
+import { uploadFileName } from './upload-file-name';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -45,7 +46,7 @@ export class ImportsController {
         source: body.source,
         timeZone: body.timezone,
         options,
-        fileName: file.originalname,
+        fileName: uploadFileName(file.originalname),
         path: file.path,
       });
     } catch (error) {

@@ -16,6 +16,8 @@ export interface ImportReport {
   id: string;
   format: string;
   source: string;
+  /** The uploaded file's base name, as the report shows it (never a path). */
+  fileName?: string;
   status: ImportStatus;
   rowsRead: number;
   eventsStored: number;

@@ -1,6 +1,6 @@
 import { ImportRejectedError, ImportRunner } from '@relais/server';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ImportProcessor } from './import.processor';
+import { applyJobTiming, ImportProcessor } from './import.processor';
 
 /** The processor's own logic only: which failures are retried and when an import is marked failed. */
 describe('ImportProcessor', () => {
@@ -41,5 +41,15 @@ describe('ImportProcessor', () => {
     const { processor, failed } = processorWith(new Error('unused'));
     await processor.onFailed(job(1), new Error('job stalled more than allowable limit'));
     expect(failed).toEqual(['Import failed: job stalled more than allowable limit']);
+  });
+
+  it('hands the configured lock timing to the worker @Processor declares', () => {
+    applyJobTiming({ jobLockMs: 4000 });
+    // The metadata key @nestjs/bullmq's explorer reads the worker options from when the context is created.
+    expect(Reflect.getMetadata('bullmq:worker_metadata', ImportProcessor)).toEqual({
+      concurrency: 1,
+      lockDuration: 4000,
+      stalledInterval: 4000,
+    });
   });
 });

@@ -1,9 +1,26 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { ImportJobData, ImportRejectedError, ImportRunner, IMPORT_QUEUE } from '@relais/server';
-import { Job, UnrecoverableError } from 'bullmq';
+import { ImportJobData, ImportRejectedError, ImportRunner, IMPORT_QUEUE, RelaisConfig } from '@relais/server';
+import { Job, UnrecoverableError, WorkerOptions } from 'bullmq';
+
+/**
+ * The import worker's options. @Processor reads them when the application context is created, so main.ts fills
+ * in the lock timing from the configuration first (applyJobTiming); the decorator itself cannot see the config.
+ */
+export const IMPORT_WORKER_OPTIONS: Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInterval'> = {
+  concurrency: 1,
+};
+
+/**
+ * A job whose worker died is run again once its lock has expired and a stalled check has seen it: both last
+ * RELAIS_JOB_LOCK_MS (BullMQ's 30 s by default; the fault tests use a few seconds).
+ */
+export function applyJobTiming(config: Pick<RelaisConfig, 'jobLockMs'>): void {
+  IMPORT_WORKER_OPTIONS.lockDuration = config.jobLockMs;
+  IMPORT_WORKER_OPTIONS.stalledInterval = config.jobLockMs;
+}
 
 /** Thin job: the work is ImportRunner's. An unreadable file is not retried; an outage is, with backoff. */
-@Processor(IMPORT_QUEUE, { concurrency: 1 })
+@Processor(IMPORT_QUEUE, IMPORT_WORKER_OPTIONS)
 export class ImportProcessor extends WorkerHost {
   constructor(private readonly runner: ImportRunner) {
     super();

@@ -5,6 +5,8 @@ export enum ImportFileErrorCode {
   NOT_CSV = 'NOT_CSV',
   ENCODING = 'ENCODING',
   CORRUPT_GZIP = 'CORRUPT_GZIP',
+  /** A gzip file that inflates past the configured limit (a gzip bomb, or an export too large to import). */
+  TOO_LARGE = 'TOO_LARGE',
   MALFORMED_CSV = 'MALFORMED_CSV',
   /** A document format (XML, JSON) that does not parse, or declares a DTD (entities are never expanded). */
   MALFORMED_DOCUMENT = 'MALFORMED_DOCUMENT',

@@ -18,6 +18,9 @@ describe('loadConfig', () => {
       queuePrefix: 'relais',
       uploadLimitBytes: 4096 * 1024 * 1024,
       rejectThreshold: 0.01,
+      maxInflatedBytes: 20480 * 1024 * 1024,
+      corsOrigins: [],
+      jobLockMs: 30_000,
     });
   });
 
@@ -40,10 +43,23 @@ describe('loadConfig', () => {
     ['RELAIS_ADMIN_EMAIL', 'not-an-email'],
     ['RELAIS_UPLOAD_LIMIT_MB', '0'],
     ['RELAIS_IMPORT_REJECT_THRESHOLD', '1.5'],
+    ['RELAIS_IMPORT_MAX_INFLATED_MB', '0'],
+    ['RELAIS_CORS_ORIGINS', '*'],
+    ['RELAIS_CORS_ORIGINS', 'https://a.example/path'],
+    ['RELAIS_JOB_LOCK_MS', '500'],
   ])('stops on a bad %s (%s) and names the variable', (variable, value) => {
     const run = () => loadConfig({ [variable]: value, RELAIS_ADMIN_PASSWORD: 'long-enough' }, cwd());
     expect(run).toThrow(ConfigError);
     expect(run).toThrow(new RegExp(`^Configuration: ${variable} `));
+  });
+
+  it('reads the inflated-size limit and the CORS origins', () => {
+    const config = loadConfig(
+      { RELAIS_IMPORT_MAX_INFLATED_MB: '10', RELAIS_CORS_ORIGINS: 'https://a.example, http://localhost:4200' },
+      cwd(),
+    );
+    expect(config.maxInflatedBytes).toBe(10 * 1024 * 1024);
+    expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:4200']);
   });
 
   it('needs both admin variables', () => {

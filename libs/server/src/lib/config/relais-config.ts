@@ -21,6 +21,15 @@ export interface RelaisConfig {
   uploadLimitBytes: number;
   /** Share of rejected rows above which an import fails as a whole (0.01 = 1 %). */
   rejectThreshold: number;
+  /** A gzip export stops with TOO_LARGE once it has inflated past this many bytes (a gzip bomb). */
+  maxInflatedBytes: number;
+  /** Origins (scheme://host[:port]) another site may call the API from; empty: CORS closed. */
+  corsOrigins: string[];
+  /**
+   * BullMQ lock duration of an import job, also the interval of the stalled-job check: how long a job whose
+   * worker died waits before another worker runs it again (and the reconciler's period).
+   */
+  jobLockMs: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +86,24 @@ const schema = z.object({
     .min(0, 'must be a share between 0 and 1')
     .max(1, 'must be a share between 0 and 1')
     .default(0.01),
+  RELAIS_IMPORT_MAX_INFLATED_MB: z.coerce
+    .number({ error: 'must be a number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(1)
+    .default(20480),
+  RELAIS_CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()))
+    .refine(
+      (origins) => origins.every((origin) => /^https?:\/\/[^/\s*]+$/.test(origin)),
+      'must be a comma-separated list of origins such as https://dashboard.example.org (no path, no wildcard)',
+    )
+    .default([]),
+  RELAIS_JOB_LOCK_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(1000, 'must be at least 1000 milliseconds')
+    .default(30_000),
 });
 
 type Env = Record<string, string | undefined>;
@@ -110,6 +137,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RelaisC
     dataDir,
     uploadLimitBytes: v.RELAIS_UPLOAD_LIMIT_MB * 1024 * 1024,
     rejectThreshold: v.RELAIS_IMPORT_REJECT_THRESHOLD,
+    maxInflatedBytes: v.RELAIS_IMPORT_MAX_INFLATED_MB * 1024 * 1024,
+    corsOrigins: v.RELAIS_CORS_ORIGINS,
+    jobLockMs: v.RELAIS_JOB_LOCK_MS,
   };
 }
 

@@ -10,10 +10,9 @@ import {
   type AdapterOutput,
   type ImportAdapter,
 } from '@relais/domain';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { PoolClient } from 'pg';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { refreshCaseFacts } from '../cases/case-facts';
 import { RELAIS_CONFIG } from '../config/config.module';
 import { RelaisConfig } from '../config/relais-config';
@@ -70,25 +69,38 @@ export class ImportRunner {
   async run(importId: string): Promise<void> {
     const record = await this.imports.findOneByOrFail({ id: importId });
     if (record.status === 'succeeded' || record.status === 'failed') return;
-    await this.imports.update(importId, {
-      status: 'running',
-      startedAt: new Date(),
-      progress: 0,
-      rowsRead: 0,
-      rejected: 0,
-      errors: [],
-    });
+    // Conditional: a second run of the same import (a job the reconciler enqueued again) must not reset the
+    // report of a run that has just committed.
+    const claimed = await this.imports.update(
+      { id: importId, status: In(['queued', 'running']) },
+      {
+        status: 'running',
+        startedAt: new Date(),
+        progress: 0,
+        rowsRead: 0,
+        rejected: 0,
+        errors: [],
+      },
+    );
+    if (!claimed.affected) return;
     const tally: Tally = { rowsRead: 0, rejected: 0, errors: [] };
+    const progress = await this.openTracked(record);
     const runner = this.db.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const progress = await this.trackProgress(importId, record.filePath);
     try {
+      const client = (await runner.connect()) as PoolClient;
       await runner.startTransaction();
       // The merge and the facts sort whole imports (millions of rows for a large export): in memory rather than
       // in temporary files, for this transaction only.
       await client.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`);
       // One merge at a time: facts of a case touched by two concurrent imports must see both.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [IMPORT_MERGE_LOCK]);
+      // Another run of this import may have committed while this one waited for the lock: nothing left to do.
+      const current = await client.query<{ status: string }>(`SELECT status FROM import WHERE id = $1`, [importId]);
+      if (['succeeded', 'failed'].includes(current.rows[0]?.status)) {
+        progress.stop();
+        await runner.rollbackTransaction();
+        return;
+      }
       // Read under the lock: a time-zone change waits for this import, or this import sees the new zone.
       const settings = await readOrganisationSettings(runner, this.config.timeZone);
       const mapStep = await loadStepMapper(runner, record.source);
@@ -144,16 +156,22 @@ export class ImportRunner {
     }
   }
 
-  /** Marks an import failed once no retry is left; nothing of it was stored. */
+  /**
+   * Marks an import failed once no retry is left; nothing of it was stored. Never a finished one: BullMQ may give
+   * up on a job (stalled twice) whose other run has committed meanwhile.
+   */
   async fail(importId: string, tally: Partial<Tally>, message: string): Promise<void> {
-    await this.imports.update(importId, {
-      status: 'failed',
-      failure: message,
-      finishedAt: new Date(),
-      ...(tally.rowsRead !== undefined && { rowsRead: tally.rowsRead }),
-      ...(tally.rejected !== undefined && { rejected: tally.rejected }),
-      ...(tally.errors !== undefined && { errors: tally.errors }),
-    });
+    await this.imports.update(
+      { id: importId, status: In(['queued', 'running']) },
+      {
+        status: 'failed',
+        failure: message,
+        finishedAt: new Date(),
+        ...(tally.rowsRead !== undefined && { rowsRead: tally.rowsRead }),
+        ...(tally.rejected !== undefined && { rejected: tally.rejected }),
+        ...(tally.errors !== undefined && { errors: tally.errors }),
+      },
+    );
   }
 
   /** The adapter's rows; rejected ones are counted and reported here, the others passed on. rowsRead = file rows. */
@@ -166,8 +184,8 @@ export class ImportRunner {
     const options = { timeZone: record.timeZone, mapping: record.options?.['mapping'] };
     const outputs =
       adapter.input === 'bytes'
-        ? adapter.read(await openBytes(input), options)
-        : adapter.read(await openRecords(input), options);
+        ? adapter.read(await openBytes(input, { maxInflatedBytes: this.config.maxInflatedBytes }), options)
+        : adapter.read(await openRecords(input, { maxInflatedBytes: this.config.maxInflatedBytes }), options);
     // A row may yield several outputs (a ticket row: created, steps, survey), all with its line, one after the other.
     let lastLine: number | undefined;
     for await (const output of outputs) {
@@ -243,16 +261,39 @@ export class ImportRunner {
     }
   }
 
-  /** Progress = share of the file's bytes read, written outside the import's transaction so it is visible. */
-  private async trackProgress(importId: string, filePath: string) {
-    const { size } = await stat(filePath);
-    const stream = createReadStream(filePath);
+  /**
+   * Opens the stored upload (once open, the file can be deleted without harm) and tracks progress = share of
+   * its bytes read, written outside the import's transaction so it is visible. A file gone from the data
+   * directory fails the import for good, naming the uploaded file but not where it was stored.
+   */
+  private async openTracked(record: ImportEntity) {
+    // An empty path: the api stopped between recording the import and storing its file.
+    const file = record.filePath ? await open(record.filePath, 'r').catch(nullIfMissing) : null;
+    if (!file) {
+      const message = `The uploaded file "${record.fileName}" is missing from the data directory (deleted before its import ran): upload it again`;
+      await this.fail(record.id, {}, message);
+      throw new ImportRejectedError(message);
+    }
+    const { size } = await file.stat();
+    const stream = file.createReadStream();
     const timer = setInterval(() => {
       const progress = size ? Math.min(0.99, stream.bytesRead / size) : 0;
-      this.imports.update(importId, { progress }).catch(() => undefined);
+      this.imports.update(record.id, { progress }).catch(() => undefined);
     }, PROGRESS_INTERVAL_MS);
-    return { stream, stop: () => clearInterval(timer) };
+    return {
+      stream,
+      stop: () => {
+        clearInterval(timer);
+        // Closes the file whether or not it was read to the end (a failed attempt).
+        stream.destroy();
+      },
+    };
   }
+}
+
+function nullIfMissing(error: NodeJS.ErrnoException): null {
+  if (error.code === 'ENOENT') return null;
+  throw error;
 }
 
 function stopwatch() {

@@ -11,6 +11,7 @@ import { RelaisConfig } from '../config/relais-config';
 import { IMPORT_QUEUE, ImportJobData } from '../queue/queue.constants';
 import { readOrganisationSettings } from '../settings/organisation-settings';
 import { ImportEntity } from './import.entity';
+import { importJobOptions } from './import-job';
 
 export interface NewImport {
   format: string;
@@ -49,12 +50,7 @@ export class ImportsService {
     const filePath = join(dir, record.id);
     await rename(request.path, filePath);
     await this.imports.update(record.id, { filePath });
-    // The import id is the job id: a repeated request never runs the same import twice.
-    await this.queue.add(
-      'import',
-      { importId: record.id },
-      { jobId: record.id, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000 },
-    );
+    await this.queue.add('import', { importId: record.id }, importJobOptions(record.id));
     return { id: record.id, status: 'queued' };
   }
 
@@ -74,6 +70,7 @@ export function toReport(r: ImportEntity): ImportReport {
     id: r.id,
     format: r.format,
     source: r.source,
+    fileName: r.fileName,
     status: r.status,
     rowsRead: r.rowsRead,
     eventsStored: r.eventsStored,

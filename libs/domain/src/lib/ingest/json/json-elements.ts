@@ -34,6 +34,13 @@ interface Token {
 
 const malformed = (message: string) => new ImportFileError(ImportFileErrorCode.MALFORMED_DOCUMENT, message);
 
+/**
+ * Limits that keep a hostile document from exhausting memory: exports nest a handful of levels, an element (a
+ * ticket with its audits, an issue with its changelog) holds thousands of values, a text value a few kilobytes.
+ * `[[[[…` a hundred megabytes deep, or one element or string of a gigabyte, fails instead.
+ */
+export const JSON_LIMITS = { maxDepth: 64, maxElementValues: 1_000_000, maxValueChars: 16 * 1024 * 1024 };
+
 const SCALARS = new Set(['stringValue', 'numberValue', 'nullValue', 'trueValue', 'falseValue']);
 const OPENING = new Set(['startObject', 'startArray']);
 const CLOSING = new Set(['endObject', 'endArray']);
@@ -43,6 +50,8 @@ const parserReason = (error: Error) => error.message.replace(/^Parser (cannot pa
 
 type ParserInternals = {
   _buffer: string;
+  /** The string or number being read (packValues): an unterminated string grows here. */
+  _accumulator: string;
   _transformBuffer(chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback): void;
   _flush(callback: TransformCallback): void;
 };
@@ -64,15 +73,24 @@ class PositionedParser extends Parser {
     const pending = Buffer.byteLength((this as unknown as ParserInternals)._buffer);
     const from = Math.max(0, this.bytesIn - pending);
     this.bytesIn += chunk.length;
-    parserBase._transformBuffer.call(this, chunk, encoding, (error?: Error | null) =>
-      callback(
-        error
-          ? malformed(
-              `The file is not valid JSON: ${parserReason(error)} between bytes ${from} and ${this.bytesIn} (uncompressed).`,
-            )
-          : null,
-      ),
-    );
+    parserBase._transformBuffer.call(this, chunk, encoding, (error?: Error | null) => {
+      if (error) {
+        return callback(
+          malformed(
+            `The file is not valid JSON: ${parserReason(error)} between bytes ${from} and ${this.bytesIn} (uncompressed).`,
+          ),
+        );
+      }
+      if ((this as unknown as ParserInternals)._accumulator.length > JSON_LIMITS.maxValueChars) {
+        return callback(
+          malformed(
+            `A value before byte ${this.bytesIn} (uncompressed) is longer than ${JSON_LIMITS.maxValueChars} characters: ` +
+              'probably a string that is never closed.',
+          ),
+        );
+      }
+      callback();
+    });
   }
 
   override _flush(callback: TransformCallback): void {
@@ -98,6 +116,7 @@ class ElementPicker extends Transform {
   private index = 0;
   private element: Assembler | null = null;
   private elementCollection = '';
+  private elementValues = 0;
   /** The root object minus its collections, when `rootObject` asks for it. */
   private rest: Assembler | null = null;
   private intoRest = false;
@@ -112,6 +131,14 @@ class ElementPicker extends Transform {
     if (OPENING.has(token.name)) this.depth++;
     else if (CLOSING.has(token.name)) this.depth--;
     const startsValue = OPENING.has(token.name) || SCALARS.has(token.name);
+    if (this.depth > JSON_LIMITS.maxDepth) {
+      return callback(malformed(`The document nests deeper than ${JSON_LIMITS.maxDepth} levels: not an export.`));
+    }
+    if ((this.element || this.intoRest) && startsValue && ++this.elementValues > JSON_LIMITS.maxElementValues) {
+      return callback(
+        malformed(`Element ${this.index} holds more than ${JSON_LIMITS.maxElementValues} values: too large to import.`),
+      );
+    }
 
     if (this.element) {
       this.consume(this.element, token);
@@ -171,6 +198,7 @@ class ElementPicker extends Transform {
 
   private start(collection: string, index: number, token: Token): void {
     this.element = new Assembler(ASSEMBLER_OPTIONS);
+    this.elementValues = 0;
     this.elementCollection = collection;
     this.index = index;
     this.consume(this.element, token);

@@ -1,7 +1,7 @@
-import { pipeline } from 'node:stream';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import { peek } from './byte-streams';
+import { DEFAULT_MAX_INFLATED_BYTES, gunzipWithin } from './inflate';
 import { isGzip } from './sniff';
 
 export interface ByteSource {
@@ -10,6 +10,11 @@ export interface ByteSource {
   bytes: AsyncIterable<Buffer>;
   /** Stops reading and releases the input; needed only when `bytes` is not iterated to its end. */
   close(): Promise<void>;
+}
+
+export interface OpenBytesOptions {
+  /** A gzip input fails with TOO_LARGE once it has inflated to more than this many bytes. */
+  maxInflatedBytes?: number;
 }
 
 const ignore = () => undefined;
@@ -34,9 +39,9 @@ async function* rethrowGzipErrors(chunks: AsyncIterable<Buffer>): AsyncGenerator
  * bytes (never by the file name), an empty file refused at once (EMPTY). Nothing is buffered beyond the first
  * chunk, so a multi-gigabyte document streams like a CSV does.
  */
-export async function openBytes(input: AsyncIterable<Uint8Array>): Promise<ByteSource> {
+export async function openBytes(input: AsyncIterable<Uint8Array>, options: OpenBytesOptions = {}): Promise<ByteSource> {
   const raw = input[Symbol.asyncIterator]();
-  let gunzip: Gunzip | undefined;
+  let gunzip: Readable | undefined;
   const close = async () => {
     gunzip?.destroy();
     await raw.return?.();
@@ -47,8 +52,7 @@ export async function openBytes(input: AsyncIterable<Uint8Array>): Promise<ByteS
     let compression: ByteSource['compression'] = null;
     if (isGzip(magic.head)) {
       compression = 'gzip';
-      gunzip = createGunzip();
-      pipeline(magic.rest, gunzip, ignore);
+      gunzip = gunzipWithin(magic.rest, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
       bytes = rethrowGzipErrors(gunzip);
     }
     const start = await peek(bytes[Symbol.asyncIterator](), (head) => head.toString('utf8').trim() !== '');

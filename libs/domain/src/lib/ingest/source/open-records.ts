@@ -1,10 +1,10 @@
 import { CsvError, parse } from 'csv-parse';
 import { decodeStream } from 'iconv-lite';
-import { pipeline } from 'node:stream';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import { peek, strictUtf8Decoder } from './byte-streams';
 import { normaliseHeader } from './header';
+import { DEFAULT_MAX_INFLATED_BYTES, gunzipWithin } from './inflate';
 import {
   assertNotBinary,
   decodeSample,
@@ -45,6 +45,8 @@ export interface OpenRecordsOptions {
   sampleBytes?: number;
   /** A record longer than this (in characters) fails the file: usually a quote that is never closed. */
   maxRecordSize?: number;
+  /** A gzip input fails with TOO_LARGE once it has inflated to more than this many bytes. */
+  maxInflatedBytes?: number;
 }
 
 const DEFAULT_SAMPLE_BYTES = 64 * 1024;
@@ -87,6 +89,22 @@ function toImportFileError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * Passes text to the parser until `failed()` holds, then ends the parser's input and stops pulling: csv-parse skips
+ * a bad record and parses on, so an endless line (or a quote never closed) would otherwise be read to its end.
+ */
+function untilFailure(failed: () => boolean): Transform {
+  let ended = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (!failed()) return callback(null, chunk);
+      // The callback is never called: nothing more is read; close() tears the stalled pipeline down.
+      if (!ended) this.push(null);
+      ended = true;
+    },
+  });
+}
+
 function toRecord(header: readonly string[], values: readonly string[]): Record<string, string> {
   // No prototype: a column named `constructor` or `__proto__` is an ordinary key.
   const record: Record<string, string> = Object.create(null);
@@ -109,7 +127,7 @@ export async function openRecords(
   const sampleBytes = options.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
   const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
   const raw = input[Symbol.asyncIterator]();
-  let gunzip: Gunzip | undefined;
+  let gunzip: Readable | undefined;
   let rows: AsyncIterator<ParsedRow> | undefined;
   let nextLine = 1;
   let rowsRead = 0;
@@ -150,8 +168,7 @@ export async function openRecords(
     let bytes: AsyncIterator<Uint8Array> = magic.rest[Symbol.asyncIterator]();
     if (isGzip(magic.head)) {
       compression = 'gzip';
-      gunzip = createGunzip();
-      pipeline(magic.rest, gunzip, ignore);
+      gunzip = gunzipWithin(magic.rest, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
       bytes = gunzip[Symbol.asyncIterator]();
     }
 
@@ -183,7 +200,8 @@ export async function openRecords(
         if (error instanceof CsvError) csvFailure ??= { error, raw: raw ?? '', rowsBefore: Number(error['records']) };
       },
     });
-    pipeline(sample.rest, decoder, parser, ignore);
+    const untilCsvFailure = untilFailure(() => csvFailure !== undefined);
+    pipeline(sample.rest, decoder, untilCsvFailure, parser, ignore);
     rows = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRow>;
 
     const first = await nextRow();
