@@ -11,6 +11,7 @@ import type { AdapterOptions, AdapterOutput, CsvImportAdapter } from '../adapter
 import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
+import { readCsvRows } from '../source/csv-rows';
 
 /** KPI-DEFINITIONS §8. */
 export const CANONICAL_REQUIRED_COLUMNS = [
@@ -120,19 +121,11 @@ function toEvent({ record, index }: SourceRecord, options: AdapterOptions): RowR
   };
 }
 
-async function* readCanonical(source: RecordSource, options: AdapterOptions): AsyncGenerator<AdapterOutput> {
-  const columns = source.header.length;
-  for await (const row of source.records) {
-    if (row.fieldCount !== columns) {
-      const message = `the row has ${row.fieldCount} fields but the header has ${columns}`;
-      yield { kind: 'rejected', error: { line: row.line, field: null, message } };
-      continue;
-    }
+function readCanonical(source: RecordSource, options: AdapterOptions): AsyncGenerator<AdapterOutput> {
+  return readCsvRows(source, (row) => {
     const result = toEvent(row, options);
-    yield result.ok
-      ? { kind: 'event', line: row.line, event: result.event }
-      : { kind: 'rejected', error: { line: row.line, field: result.field, message: result.message } };
-  }
+    return result.ok ? { ok: true, events: [result.event] } : result;
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
 import { mappedColumns, parseEventLogMapping, STEP_SEPARATOR, type EventLogMapping } from './eventlog-mapping';
+import { readCsvRows } from '../source/csv-rows';
 
 type RowResult = { ok: true; observation: Observation } | { ok: false; field: string; message: string };
 
@@ -95,23 +96,15 @@ function toObservation({ record, index }: SourceRecord, mapping: EventLogMapping
   };
 }
 
-async function* readEventLog(
+function readEventLog(
   source: RecordSource,
   mapping: EventLogMapping,
   options: AdapterOptions,
 ): AsyncGenerator<AdapterOutput> {
-  const columns = source.header.length;
-  for await (const row of source.records) {
-    if (row.fieldCount !== columns) {
-      const message = `the row has ${row.fieldCount} fields but the header has ${columns}`;
-      yield { kind: 'rejected', error: { line: row.line, field: null, message } };
-      continue;
-    }
+  return readCsvRows(source, (row) => {
     const result = toObservation(row, mapping, options);
-    yield result.ok
-      ? { kind: 'observation', line: row.line, observation: result.observation }
-      : { kind: 'rejected', error: { line: row.line, field: result.field, message: result.message } };
-  }
+    return result.ok ? { ok: true, observations: [result.observation] } : result;
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AdapterOptions, AdapterOutput, CsvImportAdapter } from '../adapter
 import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
+import { readCsvRows } from '../source/csv-rows';
 
 export const SALESFORCE_CASE_COLUMNS = ['Id', 'Status', 'CreatedDate'] as const;
 export const SALESFORCE_CASE_OPTIONAL_COLUMNS = [
@@ -195,29 +196,12 @@ function historyEvents(value: (column: string) => string | null, index: number, 
   return { ok: true, events };
 }
 
-async function* readSalesforce(
-  source: RecordSource,
-  shape: Shape,
-  options: AdapterOptions,
-): AsyncGenerator<AdapterOutput> {
-  const width = source.header.length;
+function readSalesforce(source: RecordSource, shape: Shape, options: AdapterOptions): AsyncGenerator<AdapterOutput> {
   const hasIsClosed = source.header.includes('IsClosed');
-  for await (const { record, index, line, fieldCount } of source.records as AsyncIterable<SourceRecord>) {
-    if (fieldCount !== width) {
-      const message = `the row has ${fieldCount} fields but the header has ${width}`;
-      yield { kind: 'rejected', error: { line, field: null, message } };
-      continue;
-    }
+  return readCsvRows(source, ({ record, index }: SourceRecord) => {
     const value = (column: string) => (record[column] ?? '').trim() || null;
-    const result =
-      shape === 'case' ? caseEvents(value, index, hasIsClosed, options) : historyEvents(value, index, options);
-    if (!result.ok) {
-      yield { kind: 'rejected', error: { line, field: result.field, message: result.message } };
-      continue;
-    }
-    if (result.events.length === 0) yield { kind: 'skipped', line };
-    for (const event of result.events) yield { kind: 'event', line, event };
-  }
+    return shape === 'case' ? caseEvents(value, index, hasIsClosed, options) : historyEvents(value, index, options);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
 import { servicenowStep } from './servicenow-states';
+import { readCsvRows } from '../source/csv-rows';
 
 /** Columns without which a row says nothing about the journey. */
 export const SERVICENOW_REQUIRED_COLUMNS = ['number', 'incident_state', 'sys_updated_at', 'assignment_group'] as const;
@@ -103,19 +104,11 @@ function toObservation({ record, index }: SourceRecord, options: AdapterOptions)
   };
 }
 
-async function* readIncidents(source: RecordSource, options: AdapterOptions): AsyncGenerator<AdapterOutput> {
-  const columns = source.header.length;
-  for await (const row of source.records) {
-    if (row.fieldCount !== columns) {
-      const message = `the row has ${row.fieldCount} fields but the header has ${columns}`;
-      yield { kind: 'rejected', error: { line: row.line, field: null, message } };
-      continue;
-    }
+function readIncidents(source: RecordSource, options: AdapterOptions): AsyncGenerator<AdapterOutput> {
+  return readCsvRows(source, (row) => {
     const result = toObservation(row, options);
-    yield result.ok
-      ? { kind: 'observation', line: row.line, observation: result.observation }
-      : { kind: 'rejected', error: { line: row.line, field: result.field, message: result.message } };
-  }
+    return result.ok ? { ok: true, observations: [result.observation] } : result;
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   TICKETS_TIME_KEYS,
   type TicketsMapping,
 } from './tickets-mapping';
+import { readCsvRows } from '../source/csv-rows';
 
 /** Events of one row keep its place: seq = record index × stride + k (k: created 0 … survey 4). */
 export const TICKET_SEQ_STRIDE = 5;
@@ -219,27 +220,13 @@ function toEvents(
   return { ok: true, events };
 }
 
-async function* readTickets(
+function readTickets(
   source: RecordSource,
   columns: Record<string, string | null>,
   mapping: TicketsMapping,
   options: AdapterOptions,
 ): AsyncGenerator<AdapterOutput> {
-  const width = source.header.length;
-  for await (const row of source.records) {
-    if (row.fieldCount !== width) {
-      const message = `the row has ${row.fieldCount} fields but the header has ${width}`;
-      yield { kind: 'rejected', error: { line: row.line, field: null, message } };
-      continue;
-    }
-    const result = toEvents(row, columns, mapping, options);
-    if (!result.ok) {
-      yield { kind: 'rejected', error: { line: row.line, field: result.field, message: result.message } };
-      continue;
-    }
-    if (result.events.length === 0) yield { kind: 'skipped', line: row.line };
-    for (const event of result.events) yield { kind: 'event', line: row.line, event };
-  }
+  return readCsvRows(source, (row) => toEvents(row, columns, mapping, options));
 }
 
 /**
