@@ -153,8 +153,9 @@ describe('uploads cut short', () => {
           body: form,
           headers: { Authorization: `Bearer ${admin}` },
         });
-        // The file (1.4 MB) cannot fit: the api answers with an error once multer's write fails with ENOSPC.
-        expect(res.status).toBe(500);
+        // The file (1.4 MB) cannot fit: multer's write fails with ENOSPC, the api says so (507).
+        expect(res.status).toBe(507);
+        expect((await res.json()).message).toMatch(/no disk space left for this upload: nothing was stored/);
         await eventually(() => uploads(join(mount, 'uploads')).length === 0, 'the partial upload file was not deleted');
         expect(await importCount(source)).toBe(0);
         expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);

@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Post,
   UploadedFile,
+  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -20,6 +21,7 @@ import { unlink } from 'node:fs/promises';
 import { RequiresRole } from '../auth/public.decorator';
 import { CreateImportDto } from './create-import.dto';
 import { uploadFileName } from './upload-file-name';
+import { UploadStorageFilter } from './upload-storage.filter';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -33,6 +35,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload an export; it is imported by a background job' })
   @UseInterceptors(FileInterceptor('file'))
+  @UseFilters(UploadStorageFilter)
   async create(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: CreateImportDto,
