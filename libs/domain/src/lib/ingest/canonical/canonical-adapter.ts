@@ -8,10 +8,10 @@ import {
   type JourneyEvent,
 } from '../../journey/journey-event';
 import type { AdapterOptions, AdapterOutput, CsvImportAdapter } from '../adapter';
-import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
 import { readCsvRows } from '../source/csv-rows';
+import { checkKnownColumns } from '../source/header';
 
 /** KPI-DEFINITIONS §8. */
 export const CANONICAL_REQUIRED_COLUMNS = [
@@ -37,24 +37,7 @@ const isDirection = (value: string): value is Direction => DIRECTIONS.some((dire
 const integer = (text: string) => (/^\d+$/.test(text) ? Number(text) : null);
 
 function checkHeader(source: RecordSource): void {
-  const expected = `Expected: ${CANONICAL_REQUIRED_COLUMNS.join(', ')} (optional: ${CANONICAL_OPTIONAL_COLUMNS.join(', ')}).`;
-  const found = `Found: ${source.originalHeader.join(', ')}.`;
-  const missing = CANONICAL_REQUIRED_COLUMNS.filter((column) => !source.originalHeader.includes(column));
-  if (missing.length > 0) {
-    throw new ImportFileError(
-      ImportFileErrorCode.MISSING_COLUMNS,
-      `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. ${expected} ${found}`,
-    );
-  }
-  const repeated = [...CANONICAL_REQUIRED_COLUMNS, ...CANONICAL_OPTIONAL_COLUMNS].filter(
-    (column) => source.originalHeader.filter((name) => name === column).length > 1,
-  );
-  if (repeated.length > 0) {
-    throw new ImportFileError(
-      ImportFileErrorCode.DUPLICATE_COLUMNS,
-      `Column${repeated.length > 1 ? 's' : ''} ${repeated.join(', ')} appear${repeated.length > 1 ? '' : 's'} more than once: which one holds the value is ambiguous. ${found}`,
-    );
-  }
+  checkKnownColumns(source.originalHeader, CANONICAL_REQUIRED_COLUMNS, CANONICAL_OPTIONAL_COLUMNS, 'optional');
 }
 
 /** Validates one row. Checked in this order, first failure wins: case_id, ts, event, direction, csat_scale, csat. */

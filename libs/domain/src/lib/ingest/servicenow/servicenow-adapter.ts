@@ -1,10 +1,10 @@
 import { Info } from 'luxon';
 import type { AdapterOptions, AdapterOutput, CsvImportAdapter, Observation } from '../adapter';
-import { ImportFileError, ImportFileErrorCode } from '../import-file-error';
 import type { RecordSource, SourceRecord } from '../source/open-records';
 import { parseTimestamp } from '../timestamps/parse-timestamp';
 import { servicenowStep } from './servicenow-states';
 import { readCsvRows } from '../source/csv-rows';
+import { checkKnownColumns } from '../source/header';
 
 /** Columns without which a row says nothing about the journey. */
 export const SERVICENOW_REQUIRED_COLUMNS = ['number', 'incident_state', 'sys_updated_at', 'assignment_group'] as const;
@@ -28,24 +28,12 @@ const invalid = (field: Column, message: string): RowResult => ({ ok: false, fie
 const integer = (text: string) => (/^\d+$/.test(text) ? Number(text) : null);
 
 function checkHeader(source: RecordSource): void {
-  const expected = `Expected: ${SERVICENOW_REQUIRED_COLUMNS.join(', ')} (read when present: ${SERVICENOW_OPTIONAL_COLUMNS.join(', ')}).`;
-  const found = `Found: ${source.originalHeader.join(', ')}.`;
-  const missing = SERVICENOW_REQUIRED_COLUMNS.filter((column) => !source.originalHeader.includes(column));
-  if (missing.length > 0) {
-    throw new ImportFileError(
-      ImportFileErrorCode.MISSING_COLUMNS,
-      `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. ${expected} ${found}`,
-    );
-  }
-  const repeated = [...SERVICENOW_REQUIRED_COLUMNS, ...SERVICENOW_OPTIONAL_COLUMNS].filter(
-    (column) => source.originalHeader.filter((name) => name === column).length > 1,
+  checkKnownColumns(
+    source.originalHeader,
+    SERVICENOW_REQUIRED_COLUMNS,
+    SERVICENOW_OPTIONAL_COLUMNS,
+    'read when present',
   );
-  if (repeated.length > 0) {
-    throw new ImportFileError(
-      ImportFileErrorCode.DUPLICATE_COLUMNS,
-      `Column${repeated.length > 1 ? 's' : ''} ${repeated.join(', ')} appear${repeated.length > 1 ? '' : 's'} more than once: which one holds the value is ambiguous. ${found}`,
-    );
-  }
 }
 
 /**
